@@ -1,0 +1,186 @@
+"""The `quizgame` command line.
+
+This module only parses arguments and dispatches. Each command's work lives in a small
+module under `quizgame/commands/`, imported only when that command runs, so `quizgame
+validate` never pays for Textual and `quizgame play` never pays for the exporters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from importlib import import_module
+from pathlib import Path
+
+from quizgame import __version__
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's default is exit 2 with usage; keep that
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+
+
+# Options accepted both before and after the command name. On a subcommand the default is
+# SUPPRESS, or argparse would overwrite a value given before the command with the default.
+def _add_packs_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    parser.add_argument(
+        "--packs",
+        metavar="DIR",
+        action="append",
+        type=Path,
+        default=[] if top else argparse.SUPPRESS,
+        help="also look for packs in DIR (repeatable; QUIZGAME_PACKS adds more)",
+    )
+
+
+def _add_db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        type=Path,
+        default=None if top else argparse.SUPPRESS,
+        help="results database (default: QUIZGAME_DB, else one in the user data folder)",
+    )
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pack", metavar="ID", help="only this pack")
+    parser.add_argument("--player", metavar="NAME", help="only this player")
+
+
+def _add_session_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--player", metavar="NAME", help="the player's name")
+    parser.add_argument("--seed", type=_seed, help="fix question and choice order")
+    parser.add_argument(
+        "--shuffle",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="shuffle questions and choices (default: on)",
+    )
+    parser.add_argument(
+        "--time-limit", metavar="S", type=_positive_int, help="seconds allowed per question"
+    )
+    parser.add_argument(
+        "--sections", metavar="ID", nargs="+", help="only questions from these sections"
+    )
+    parser.add_argument("--tags", metavar="TAG", nargs="+", help="only questions with these tags")
+    parser.add_argument("--count", metavar="N", type=_positive_int, help="ask at most N questions")
+    parser.add_argument(
+        "--mode",
+        choices=("practice", "exam"),
+        default=None,
+        help="practice: feedback after each answer (default); exam: feedback at the end",
+    )
+    parser.add_argument(
+        "--speed-bonus", action="store_true", help="score quick answers higher"
+    )
+    parser.add_argument(
+        "--streak-bonus", action="store_true", help="score runs of right answers higher"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="quizgame",
+        description="A trivia game for the terminal. Every answer is backed by a quote from its source.",
+    )
+    parser.add_argument("--version", action="version", version=f"quizgame {__version__}")
+    _add_packs_option(parser, top=True)
+    _add_db_option(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    play = sub.add_parser("play", help="start a quiz straight away")
+    play.add_argument("pack", metavar="PACK", help="a pack file, or the id of a pack found")
+    _add_session_options(play)
+    _add_packs_option(play)
+    _add_db_option(play)
+
+    validate = sub.add_parser("validate", help="check packs and report every problem")
+    validate.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="pack files or folders")
+
+    sub.add_parser("schema", help="print the pack format's JSON Schema")
+
+    new = sub.add_parser("new", help="write a starter pack")
+    new.add_argument("file", metavar="FILE", type=Path, help="where to write the pack")
+    new.add_argument(
+        "--source", metavar="TEXTFILE", type=Path, required=True, help="the source document's text"
+    )
+    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    packs = sub.add_parser("packs", help="list the packs found")
+    _add_packs_option(packs)
+
+    results = sub.add_parser("results", help="list past sessions")
+    _add_filters(results)
+    _add_db_option(results)
+    results.add_argument("--limit", type=_positive_int, default=None, help="show at most N sessions")
+
+    export = sub.add_parser("export", help="export answers for a gradebook")
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, default=None, help="write to FILE (default: stdout)"
+    )
+    _add_filters(export)
+    _add_db_option(export)
+
+    stats = sub.add_parser("stats", help="per-question results for a pack")
+    stats.add_argument("pack", metavar="PACK", help="a pack id or file")
+    _add_packs_option(stats)
+    _add_db_option(stats)
+    return parser
+
+
+# command -> module under quizgame.commands exposing run(args) -> int
+_COMMANDS = {
+    None: "home",
+    "play": "play",
+    "validate": "validate",
+    "schema": "schema",
+    "new": "new",
+    "packs": "packs",
+    "results": "results",
+    "export": "export",
+    "stats": "stats",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    module = import_module(f"quizgame.commands.{_COMMANDS[args.command]}")
+    try:
+        return module.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `quizgame export | head`: the reader left; say nothing more.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
