@@ -1,0 +1,53 @@
+"""What loading a pack produces: the validated pack, or located problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quizgame.packs.models import Pack
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a pack, at a 1-based line and column."""
+
+    path: Path
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+class PackError(Exception):
+    """A pack that cannot be played. Carries every problem found, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        if not problems:
+            raise ValueError("PackError needs at least one problem")
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class LoadedPack:
+    """A pack that passed every check, with the source text its quotes were found in."""
+
+    pack: Pack
+    path: Path
+    source_text: str
+    # sha256 over the pack bytes, the source bytes and the format version: results from an
+    # edited pack are never mixed up with results from the original.
+    content_hash: str
+    # question id -> (start, end) offsets in source_text, one per quote fragment.
+    quote_spans: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.pack.id
+
+    @property
+    def title(self) -> str:
+        return self.pack.title
