@@ -1,0 +1,550 @@
+"""TUI benchmarks, measured as a player sees them.
+
+Each app runs in its own pseudo-terminal (80x24, TERM=xterm-256color). Everything it writes
+is read from the pty master and fed to a small VT emulator (pyte), so "drawn" means the text
+is really on the emulated screen, not merely that some bytes went out.
+
+Measures, each against a minimal Textual app timed in the same run, interleaved:
+
+  start-up   launch `quizgame play <article pack>` until the first question's prompt is on
+             screen, vs launching benchmarks/tui_baselines/hello.py until "hello" is drawn.
+             Target: median ratio <= 1.2. Peak memory (VmHWM of the app process at that
+             moment): median ratio <= 1.3.
+  key press  write the answer key to the pty until the feedback is on screen, vs
+             benchmarks/tui_baselines/swap.py swapping one line of text on a key press.
+             Target: median ratio <= 1.5.
+
+Start-up is measured warm (the pack cache exists, as on a player's second launch) against
+the targets, and cold (a fresh, empty cache every launch) for information.
+
+Needs pyte in the venv:  .venv/bin/pip install pyte
+Run:                     .venv/bin/python benchmarks/bench_tui.py [--runs N] [--presses N]
+
+This is a report: it prints PASS/FAIL per target and always exits 0 (2 on bad usage or
+when an app cannot be driven at all).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import re
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+try:
+    import pyte
+except ImportError:  # pragma: no cover - depends on the environment
+    sys.exit("bench_tui.py needs pyte: .venv/bin/pip install pyte")
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BASELINES = Path(__file__).resolve().parent / "tui_baselines"
+PYTHON = Path(sys.executable)
+QUIZGAME = PYTHON.parent / "quizgame"  # the console script a user runs
+ARTICLE_PACK = ROOT / "questions" / "trump-putin-g20.yaml"
+
+COLS, ROWS = 80, 24
+STARTUP_TARGET = 1.2
+MEMORY_TARGET = 1.3
+KEYPRESS_TARGET = 1.5
+
+# What the quiz shows once an answer is in. Matched as whole words on the emulated screen.
+FEEDBACK_WORDS = ("Right", "Wrong", "Correct", "Incorrect", "Partly right", "Time's up")
+NEXT_KEY = b"\r"
+# Key sequences that answer a question of each type; the last key is the one timed.
+ANSWER_KEYS: dict[str, Sequence[bytes]] = {
+    "single": (b"1",),
+    "true_false": (b"t",),
+    "multiple": (b"1", b"\r"),
+    "short": (b"x", b"\r"),
+}
+SETTLE = 0.15  # seconds of quiet before each timed key press, so the app is idle
+
+_BOX_CHARS = re.compile(r"[\u2500-\u259f\u2800-\u28ff]")
+_SPACES = re.compile(r"\s+")
+
+
+def _flat(text: str) -> str:
+    """One line of text, spacing collapsed, box drawing removed: wrapped text reads through."""
+    return _SPACES.sub(" ", _BOX_CHARS.sub(" ", text)).strip()
+
+
+# --- the terminal ---------------------------------------------------------------------------
+
+
+def _become_controlling_tty() -> None:  # runs in the child, after setsid
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+class Timeout(Exception):
+    pass
+
+
+class Term:
+    """An app running in a pty, with what it has drawn kept on an emulated screen."""
+
+    def __init__(self, argv: Sequence[str | Path], env: dict[str, str], cwd: Path = ROOT) -> None:
+        self.argv = [str(a) for a in argv]
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+        self.screen = pyte.Screen(COLS, ROWS)
+        self.stream = pyte.ByteStream(self.screen)
+        self.fd = master
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(
+            self.argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            cwd=cwd,
+            start_new_session=True,
+            preexec_fn=_become_controlling_tty,
+        )
+        os.close(slave)
+        self.last_output = self.started
+
+    # Reading ---------------------------------------------------------------------------
+
+    def _read(self, timeout: float) -> float | None:
+        """Wait up to `timeout` for output; feed it to the screen; return when it arrived."""
+        ready, _, _ = select.select([self.fd], [], [], max(timeout, 0.0))
+        if not ready:
+            return None
+        arrived = time.perf_counter()  # before parsing, so the emulator's cost is not counted
+        try:
+            data = os.read(self.fd, 1 << 16)
+        except OSError:  # EIO: the app closed the terminal
+            data = b""
+        if not data:
+            raise Timeout(f"{self.argv[0]} closed its terminal\n{self.text()}")
+        self.stream.feed(data)
+        self.last_output = arrived
+        return arrived
+
+    def wait_for(self, check: Callable[[str], bool], timeout: float, what: str) -> float:
+        """perf_counter() time at which output making `check(screen text)` true arrived."""
+        deadline = time.perf_counter() + timeout
+        if check(self.text()):
+            return self.last_output
+        while True:
+            arrived = self._read(deadline - time.perf_counter())
+            if arrived is None:
+                if time.perf_counter() >= deadline:
+                    raise Timeout(f"no {what} after {timeout:.1f}s: {' '.join(self.argv)}\n{self.text()}")
+                continue
+            if check(self.text()):
+                return arrived
+
+    def drain(self, quiet: float) -> None:
+        """Read until the app has written nothing for `quiet` seconds."""
+        while self._read(quiet) is not None:
+            pass
+
+    def text(self) -> str:
+        return _flat(" ".join(self.screen.display))
+
+    def press(self, key: bytes) -> float:
+        sent = time.perf_counter()
+        os.write(self.fd, key)
+        return sent
+
+    # Process ---------------------------------------------------------------------------
+
+    def peak_rss_kib(self) -> int:
+        """VmHWM: the most resident memory the app process has used so far."""
+        status = Path(f"/proc/{self.proc.pid}/status").read_text()
+        match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+        return int(match.group(1)) if match else 0
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            deadline = time.perf_counter() + 3.0
+            while self.proc.poll() is None and time.perf_counter() < deadline:
+                try:  # keep reading, or an app saving on exit could block on a full pty
+                    self._read(0.02)
+                except Timeout:
+                    break
+            if self.proc.poll() is None:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait()
+        os.close(self.fd)
+
+
+def base_env(tmp: Path, cache: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "QUIZGAME"))}
+    env.update(
+        TERM="xterm-256color",
+        COLORTERM="truecolor",
+        COLUMNS=str(COLS),
+        LINES=str(ROWS),
+        QUIZGAME_DATA_DIR=str(tmp / "data"),
+        QUIZGAME_CACHE_DIR=str(cache),
+        QUIZGAME_DB=str(tmp / "results.sqlite3"),
+    )
+    env.pop("NO_COLOR", None)
+    return env
+
+
+# --- what the apps show ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PackQuestion:
+    id: str
+    type: str
+    prompt: str  # flattened, as it should read on screen
+
+    def on(self, screen_text: str) -> bool:
+        return self.prompt[:60] in screen_text
+
+
+def read_pack_questions(pack: Path) -> list[PackQuestion]:
+    data = yaml.safe_load(pack.read_text(encoding="utf-8"))
+    return [PackQuestion(q["id"], q["type"], _flat(q["prompt"])) for q in data["questions"]]
+
+
+_FEEDBACK = re.compile(r"\b(" + "|".join(re.escape(w) for w in FEEDBACK_WORDS) + r")\b")
+
+
+def feedback_shown(screen_text: str) -> bool:
+    return _FEEDBACK.search(screen_text) is not None
+
+
+def question_on(questions: Sequence[PackQuestion], screen_text: str) -> PackQuestion | None:
+    for q in questions:
+        if q.on(screen_text):
+            return q
+    return None
+
+
+# --- one measured thing each ----------------------------------------------------------------
+
+
+@dataclass
+class Launcher:
+    """How to start one app and know that its first screen is drawn."""
+
+    name: str
+    argv: list[str | Path]
+    drawn: Callable[[str], bool]
+    timeout: float = 20.0
+
+    def start(self, env: dict[str, str]) -> tuple[Term, float, int]:
+        """Launch; return the terminal, seconds to first draw, and peak RSS (KiB) then."""
+        term = Term(self.argv, env)
+        try:
+            drawn_at = term.wait_for(self.drawn, self.timeout, f"first screen of {self.name}")
+            rss = term.peak_rss_kib()
+        except BaseException:
+            term.close()
+            raise
+        return term, drawn_at - term.started, rss
+
+
+@dataclass
+class Samples:
+    seconds: list[float] = field(default_factory=list)
+    kib: list[int] = field(default_factory=list)
+
+
+def measure_startup(
+    pair: tuple[Launcher, Launcher], runs: int, env_for: Callable[[], dict[str, str]]
+) -> tuple[Samples, Samples]:
+    """Interleave launches A B B A A B ... so drift and order effects hit both alike."""
+    out = (Samples(), Samples())
+    for run in range(runs):
+        order = (0, 1) if run % 2 == 0 else (1, 0)
+        for which in order:
+            term, secs, rss = pair[which].start(env_for())
+            term.close()
+            out[which].seconds.append(secs)
+            out[which].kib.append(rss)
+    return out
+
+
+class SwapDriver:
+    """The baseline key press: any key swaps the line to "pressed N"."""
+
+    name = "baseline swap"
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+        self.term: Term | None = None
+        self.presses = 0
+
+    def start(self) -> None:
+        self.term = Term([PYTHON, BASELINES / "swap.py"], self.env)
+        self.term.wait_for(lambda s: "ready" in s, 20.0, "baseline swap app")
+
+    def timed_press(self) -> float:
+        assert self.term is not None
+        self.term.drain(SETTLE)
+        self.presses += 1
+        want = re.compile(rf"\bpressed {self.presses}\b")
+        sent = self.term.press(b"x")
+        shown = self.term.wait_for(lambda s: want.search(s) is not None, 10.0, "swapped line")
+        return shown - sent
+
+    def close(self) -> None:
+        if self.term:
+            self.term.close()
+
+
+class QuizDriver:
+    """Plays the article pack: answer, time until feedback, next question, relaunch at the end."""
+
+    name = "quizgame play"
+
+    def __init__(self, env: dict[str, str], argv: list[str | Path], questions: list[PackQuestion], count: int) -> None:
+        self.env = env
+        self.argv = argv
+        self.questions = questions
+        self.count = count
+        self.term: Term | None = None
+        self.current: PackQuestion | None = None
+        self.answered = 0
+        self.timed_types: list[str] = []
+
+    def start(self) -> None:
+        self.term = Term(self.argv, self.env)
+        text_at = self.term.wait_for(
+            lambda s: question_on(self.questions, s) is not None, 30.0, "first question"
+        )
+        del text_at
+        self.current = question_on(self.questions, self.term.text())
+        self.answered = 0
+
+    def timed_press(self) -> float:
+        if self.term is None or self.answered >= self.count:
+            self.close()
+            self.start()
+        assert self.term is not None and self.current is not None
+        term = self.term
+        term.drain(SETTLE)
+        keys = ANSWER_KEYS[self.current.type]
+        for key in keys[:-1]:
+            term.press(key)
+            term.drain(0.05)
+        if feedback_shown(term.text()):
+            raise Timeout(f"feedback words already on screen before answering:\n{term.text()}")
+        sent = term.press(keys[-1])
+        shown = term.wait_for(feedback_shown, 10.0, f"feedback for {self.current.id}")
+        self.timed_types.append(self.current.type)
+        self.answered += 1
+        if self.answered < self.count:
+            self._next()
+        return shown - sent
+
+    def _next(self) -> None:
+        assert self.term is not None and self.current is not None
+        previous = self.current
+        self.term.drain(SETTLE)
+        self.term.press(NEXT_KEY)
+
+        def moved_on(s: str) -> bool:
+            q = question_on(self.questions, s)
+            return q is not None and q != previous and not feedback_shown(s)
+
+        self.term.wait_for(moved_on, 10.0, f"next question after {previous.id}")
+        self.current = question_on(self.questions, self.term.text())
+
+    def close(self) -> None:
+        if self.term:
+            self.term.close()
+            self.term = None
+
+
+def measure_keypress(drivers: tuple[SwapDriver | QuizDriver, ...], presses: int) -> list[list[float]]:
+    out: list[list[float]] = [[] for _ in drivers]
+    try:
+        for d in drivers:
+            d.start()
+        for n in range(presses):
+            order = range(len(drivers)) if n % 2 == 0 else reversed(range(len(drivers)))
+            for i in order:
+                out[i].append(drivers[i].timed_press())
+    finally:
+        for d in drivers:
+            d.close()
+    return out
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def _spread(xs: Sequence[float]) -> str:
+    if len(xs) < 4:
+        return f"min {min(xs):.3g} max {max(xs):.3g}"
+    q = statistics.quantiles(xs, n=4)
+    return f"IQR {q[0]:.4g}-{q[2]:.4g}"
+
+
+def row(name: str, xs: Sequence[float], unit: str, scale: float) -> str:
+    vals = [x * scale for x in xs]
+    med = statistics.median(vals)
+    return (
+        f"  {name:<28} median {med:9.2f} {unit:<3} "
+        f"{_spread(vals):<26} min {min(vals):8.2f}  max {max(vals):8.2f}  n={len(vals)}"
+    )
+
+
+def verdict(label: str, ratio: float, target: float | None) -> str:
+    if target is None:
+        return f"  {label:<44} {ratio:5.2f}x  (information)"
+    status = "PASS" if ratio <= target else "FAIL"
+    return f"  {label:<44} {ratio:5.2f}x  target <= {target:.1f}x  {status}"
+
+
+def paired_ratios(a: Sequence[float], b: Sequence[float]) -> str:
+    """Spread of per-round ratios: shows whether the median ratio is stable."""
+    rs = [x / y for x, y in zip(a, b) if y > 0]
+    return _spread(rs)
+
+
+# --- main -----------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15, help="launches of each app, warm (default 15)")
+    parser.add_argument("--cold-runs", type=int, default=5, help="launches with an empty cache (default 5; 0 skips)")
+    parser.add_argument("--presses", type=int, default=30, help="timed key presses per app (default 30)")
+    parser.add_argument("--pack", type=Path, default=ARTICLE_PACK, help="the pack to play")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--count", type=int, default=10, help="questions per quiz session before relaunching")
+    parser.add_argument(
+        "--play-args", default="", help="extra arguments for `quizgame play`, e.g. '--sections intro'"
+    )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="measure the baselines against themselves (no quizgame): ratios show the harness noise",
+    )
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.presses < 1:
+        parser.error("--runs and --presses must be at least 1")
+
+    hello = Launcher("baseline hello", [PYTHON, BASELINES / "hello.py"], lambda s: "hello" in s)
+    tmp = Path(tempfile.mkdtemp(prefix="quizgame-bench-tui-"))
+    warm_cache = tmp / "cache"
+    env = base_env(tmp, warm_cache)
+
+    if args.self_check:
+        app: Launcher = Launcher("baseline hello (again)", hello.argv, hello.drawn)
+        questions: list[PackQuestion] = []
+    else:
+        if not args.pack.is_file():
+            print(f"bench_tui.py: no pack at {args.pack}", file=sys.stderr)
+            return 2
+        questions = read_pack_questions(args.pack)
+        play_argv: list[str | Path] = [
+            QUIZGAME, "play", args.pack, "--seed", str(args.seed), "--no-shuffle", *args.play_args.split()
+        ]
+        app = Launcher(
+            "quizgame play", play_argv, lambda s: question_on(questions, s) is not None, timeout=30.0
+        )
+
+    print(f"python {sys.version.split()[0]}  textual {_textual_version()}  pyte {_pyte_version()}")
+    print(f"terminal {COLS}x{ROWS} TERM=xterm-256color  load {os.getloadavg()[0]:.2f}  cpus {os.cpu_count()}")
+    print(f"app: {' '.join(str(a) for a in app.argv)}")
+    print()
+    try:
+        # Warm-up: bytecode caches, the OS file cache, and the pack cache (a player's second launch).
+        for launcher in (hello, app):
+            term, _, _ = launcher.start(env)
+            term.close()
+
+        warm = measure_startup((hello, app), args.runs, lambda: env)
+        cold: tuple[Samples, Samples] | None = None
+        if args.cold_runs > 0 and not args.self_check:
+
+            def fresh_cache_env() -> dict[str, str]:
+                cache = Path(tempfile.mkdtemp(prefix="cache-", dir=tmp))
+                return base_env(tmp, cache)
+
+            cold = measure_startup((hello, app), args.cold_runs, fresh_cache_env)
+
+        if args.self_check:
+            key_drivers: tuple[SwapDriver | QuizDriver, ...] = (SwapDriver(env), SwapDriver(env))
+        else:
+            quiz_argv = [
+                QUIZGAME, "play", args.pack, "--seed", str(args.seed), "--no-shuffle",
+                "--count", str(args.count), *args.play_args.split(),
+            ]  # fmt: skip
+            key_drivers = (SwapDriver(env), QuizDriver(env, quiz_argv, questions, args.count))
+        keys = measure_keypress(key_drivers, args.presses)
+    except Timeout as exc:
+        print(f"bench_tui.py: could not drive the app: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print("Time to first screen (warm: pack cache exists)")
+    print(row(hello.name, warm[0].seconds, "ms", 1000))
+    print(row(app.name, warm[1].seconds, "ms", 1000))
+    print("Peak memory (VmHWM) at first screen")
+    print(row(hello.name, warm[0].kib, "MiB", 1 / 1024))
+    print(row(app.name, warm[1].kib, "MiB", 1 / 1024))
+    if cold:
+        print("Time to first screen (cold: empty pack cache each launch)")
+        print(row(hello.name, cold[0].seconds, "ms", 1000))
+        print(row(app.name, cold[1].seconds, "ms", 1000))
+        print(row(f"{app.name} memory", cold[1].kib, "MiB", 1 / 1024))
+    print("Key press to feedback drawn")
+    print(row(key_drivers[0].name, keys[0], "ms", 1000))
+    print(row(key_drivers[1].name, keys[1], "ms", 1000))
+    if isinstance(key_drivers[1], QuizDriver):
+        types = key_drivers[1].timed_types
+        print("  question types answered: " + ", ".join(f"{t} x{types.count(t)}" for t in sorted(set(types))))
+
+    med = statistics.median
+    start_ratio = med(warm[1].seconds) / med(warm[0].seconds)
+    mem_ratio = med(warm[1].kib) / med(warm[0].kib)
+    key_ratio = med(keys[1]) / med(keys[0])
+    print()
+    print("Ratios (median app / median baseline, same run)")
+    print(verdict("start-up, warm", start_ratio, STARTUP_TARGET) + f"   per-round {paired_ratios(warm[1].seconds, warm[0].seconds)}")
+    print(verdict("peak memory at first screen, warm", mem_ratio, MEMORY_TARGET))
+    if cold:
+        print(verdict("start-up, cold", med(cold[1].seconds) / med(cold[0].seconds), None))
+        print(verdict("peak memory, cold", med(cold[1].kib) / med(cold[0].kib), None))
+    print(verdict("key press to feedback", key_ratio, KEYPRESS_TARGET) + f"   per-press {paired_ratios(keys[1], keys[0])}")
+    return 0
+
+
+def _textual_version() -> str:
+    from importlib.metadata import version
+
+    return version("textual")
+
+
+def _pyte_version() -> str:
+    from importlib.metadata import version
+
+    try:
+        return version("pyte")
+    except Exception:
+        return "?"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
