@@ -62,8 +62,8 @@ STARTUP_TARGET = 1.2
 MEMORY_TARGET = 1.3
 KEYPRESS_TARGET = 1.5
 
-# What the quiz shows once an answer is in. Matched as whole words on the emulated screen.
-FEEDBACK_WORDS = ("Right", "Wrong", "Correct", "Incorrect", "Partly right", "Time's up")
+# What the quiz shows once an answer is in: a verdict symbol and words (quizgame/tui/wording.py).
+FEEDBACK_VERDICTS = ("✔ Right", "◐ Partly right", "✘ Wrong", "⌛ Time's up")
 NEXT_KEY = b"\r"
 # Key sequences that answer a question of each type; the last key is the one timed.
 ANSWER_KEYS: dict[str, Sequence[bytes]] = {
@@ -222,7 +222,7 @@ def read_pack_questions(pack: Path) -> list[PackQuestion]:
     return [PackQuestion(q["id"], q["type"], _flat(q["prompt"])) for q in data["questions"]]
 
 
-_FEEDBACK = re.compile(r"\b(" + "|".join(re.escape(w) for w in FEEDBACK_WORDS) + r")\b")
+_FEEDBACK = re.compile("|".join(re.escape(v) + r"\b" for v in FEEDBACK_VERDICTS))
 
 
 def feedback_shown(screen_text: str) -> bool:
