@@ -1,0 +1,308 @@
+"""Recorder: the game's only way to save results. It never raises and never drops an answer.
+
+Each call queues the write and then tries to write everything queued, in order. If the
+database cannot be written (locked past the retries, read-only, full, damaged), the answers
+stay queued in memory, `status` says so in one plain line, and every later call, `flush()`
+and `close()` try again. If they still cannot be saved at `close()`, they are written to an
+"unsaved" file beside the database (or in the data folder), which the next Recorder for that
+database replays. Thread-safe: the TUI may call it from a worker thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import threading
+import uuid
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quizgame.store.atomic import atomic_write
+from quizgame.store.connection import QUICK_RETRY, Connector, RetryPolicy, default_connect
+from quizgame.store.errors import StoreError
+from quizgame.store.records import AnswerRecord, SessionRecord, utc_now
+from quizgame.store.store import ResultsStore, resolve_db_path
+
+_KEPT = "answers are kept in memory and will be saved when possible"
+UNSAVED_PATTERN = "quizgame-unsaved-*.jsonl"
+
+
+@dataclass(frozen=True)
+class RecorderStatus:
+    ok: bool
+    message: str  # one line; "" when all is well and there is nothing to say
+    pending: int  # writes waiting in memory
+
+
+@dataclass(frozen=True)
+class _Finish:
+    session_id: str
+    finished_at: str
+    score: float | None
+    max_score: float | None
+
+
+_Op = SessionRecord | AnswerRecord | _Finish
+
+
+def _apply(store: ResultsStore, op: _Op) -> None:
+    if isinstance(op, SessionRecord):
+        store.start_session(op)
+    elif isinstance(op, AnswerRecord):
+        store.record_answer(op)
+    else:
+        store.finish_session(
+            op.session_id, finished_at=op.finished_at, score=op.score, max_score=op.max_score
+        )
+
+
+def _op_to_json(op: _Op) -> dict[str, Any]:
+    data = {f.name: getattr(op, f.name) for f in dataclasses.fields(op) if f.init}
+    if isinstance(op, SessionRecord):
+        data["options"] = dict(op.options)
+        return {"op": "start", **data}
+    if isinstance(op, AnswerRecord):
+        data["response"] = json.loads(op.response_json)
+        return {"op": "answer", **data}
+    return {"op": "finish", **data}
+
+
+def _op_from_json(data: dict[str, Any]) -> _Op:
+    kind = data.pop("op")
+    if kind == "start":
+        return SessionRecord(**data)
+    if kind == "answer":
+        response = data["response"]
+        data["response"] = frozenset(response) if isinstance(response, list) else response
+        return AnswerRecord(**data)
+    if kind == "finish":
+        return _Finish(**data)
+    raise ValueError(f"unknown operation {kind!r}")
+
+
+class Recorder:
+    """Wraps a ResultsStore for the game. No method raises."""
+
+    def __init__(
+        self,
+        opener: Callable[[RetryPolicy], ResultsStore],
+        path: Path,
+        *,
+        retry: RetryPolicy | None = None,
+        quick_retry: RetryPolicy = QUICK_RETRY,
+        now: Callable[[], str] = utc_now,
+        rescue_dirs: tuple[Path, ...] | None = None,
+    ) -> None:
+        self.path = path
+        self._opener = opener
+        self._retry = retry or RetryPolicy()
+        self._quick = quick_retry
+        self._now = now
+        self._rescue_dirs = rescue_dirs
+        self._lock = threading.Lock()
+        self._store: ResultsStore | None = None
+        self._pending: deque[_Op] = deque()
+        self._status = RecorderStatus(True, "", 0)
+        with self._lock:
+            self._connect(self._retry)
+            if self._store is not None:
+                self._replay_unsaved()
+
+    @classmethod
+    def open(
+        cls,
+        db: Path | str | None = None,
+        *,
+        retry: RetryPolicy | None = None,
+        quick_retry: RetryPolicy = QUICK_RETRY,
+        connect: Connector = default_connect,
+    ) -> Recorder:
+        """The Recorder for --db / QUIZGAME_DB / the default database. Never raises: if the
+        database cannot be opened, `status` says why and answers wait in memory."""
+        path = resolve_db_path(db)
+        return cls(
+            lambda policy: ResultsStore.open(path, retry=policy, connect=connect),
+            path,
+            retry=retry,
+            quick_retry=quick_retry,
+        )
+
+    # -- public API ------------------------------------------------------------------------
+
+    @property
+    def status(self) -> RecorderStatus:
+        with self._lock:
+            return self._status
+
+    def start_session(self, record: SessionRecord) -> RecorderStatus:
+        if record.started_at is None:
+            record = dataclasses.replace(record, started_at=self._now())
+        return self._submit(record)
+
+    def record(self, answer: AnswerRecord) -> RecorderStatus:
+        # Stamp the time now: a queued answer is saved later but was given now.
+        if answer.answered_at is None:
+            answer = dataclasses.replace(answer, answered_at=self._now())
+        return self._submit(answer)
+
+    def finish_session(
+        self,
+        session_id: str,
+        *,
+        score: float | None = None,
+        max_score: float | None = None,
+        finished_at: str | None = None,
+    ) -> RecorderStatus:
+        return self._submit(_Finish(session_id, finished_at or self._now(), score, max_score))
+
+    def flush(self) -> RecorderStatus:
+        """Try every queued write now, waiting out a busy database as long as a write would."""
+        with self._lock:
+            self._drain(self._retry)
+            return self._status
+
+    def close(self) -> RecorderStatus:
+        """Flush; anything still unsaved goes to an "unsaved" file. Then let go of the
+        database. (A later call simply opens it again.)"""
+        with self._lock:
+            self._drain(self._retry)
+            if self._pending:
+                self._rescue()
+            self._drop_store()
+            return self._status
+
+    def __enter__(self) -> Recorder:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _submit(self, op: _Op) -> RecorderStatus:
+        with self._lock:
+            self._pending.append(op)
+            # Already in trouble: a short try, so a locked database does not stall each answer.
+            self._drain(self._quick if not self._status.ok else self._retry)
+            return self._status
+
+    def _degrade(self, message: str) -> None:
+        self._status = RecorderStatus(False, f"{message} — {_KEPT}", len(self._pending))
+
+    def _connect(self, policy: RetryPolicy) -> None:
+        try:
+            self._store = self._opener(policy)
+        except StoreError as exc:
+            self._store = None
+            self._degrade(str(exc))
+        except Exception as exc:  # never let the game crash over its results
+            self._store = None
+            self._degrade(f"cannot open the results database ({exc}): {self.path}")
+
+    def _drain(self, policy: RetryPolicy) -> None:
+        while self._pending:
+            if self._store is None:
+                self._connect(policy)
+                if self._store is None:
+                    return
+            self._store.retry = policy
+            try:
+                _apply(self._store, self._pending[0])
+            except StoreError as exc:
+                # Reopen next time: a file made writable again, or a replaced file, needs a
+                # fresh connection.
+                self._drop_store()
+                self._degrade(str(exc))
+                return
+            except Exception as exc:
+                # A caller's mistake (e.g. an answer for a session never started): retrying
+                # cannot help, but the answer is still not dropped silently.
+                self._drop_store()
+                self._degrade(f"could not save a result ({exc}): {self.path}")
+                return
+            finally:
+                if self._store is not None:
+                    self._store.retry = self._retry
+            self._pending.popleft()
+        if not self._status.ok:
+            self._status = RecorderStatus(True, f"results saved again: {self.path}", 0)
+
+    def _drop_store(self) -> None:
+        if self._store is not None:
+            try:
+                self._store.close()
+            except Exception:
+                pass
+            self._store = None
+
+    # -- unsaved files ---------------------------------------------------------------------
+
+    def _candidate_dirs(self) -> list[Path]:
+        if self._rescue_dirs is not None:
+            return list(self._rescue_dirs)
+        from quizgame.locations import data_dir
+
+        dirs = [self.path.parent, data_dir()]
+        return [d for i, d in enumerate(dirs) if d not in dirs[:i]]
+
+    def _rescue(self) -> None:
+        header = {"quizgame_unsaved": 1, "db": str(self.path.resolve()), "written_at": self._now()}
+        lines = [json.dumps(header)] + [
+            json.dumps(_op_to_json(op), ensure_ascii=False) for op in self._pending
+        ]
+        text = "\n".join(lines) + "\n"
+        reason = self._status.message.split(" — ")[0] or "the results database was closed"
+        for folder in self._candidate_dirs():
+            target = folder / f"quizgame-unsaved-{header['written_at'][:10]}-{uuid.uuid4().hex[:12]}.jsonl"
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                atomic_write(target, lambda handle: handle.write(text))
+            except OSError:
+                continue
+            count = len(self._pending)
+            self._pending.clear()
+            self._status = RecorderStatus(
+                False,
+                f"{reason} — {count} unsaved result(s) written to {target}; "
+                "they will be added the next time this database can be opened",
+                0,
+            )
+            return
+        self._status = RecorderStatus(
+            False,
+            f"{reason} — {len(self._pending)} result(s) could not be saved anywhere and will be "
+            "lost when quizgame exits",
+            len(self._pending),
+        )
+
+    def _replay_unsaved(self) -> None:
+        """Add results an earlier run could not save. Writes are idempotent, so two programs
+        replaying the same file at once, or a replay cut short and redone, is harmless."""
+        assert self._store is not None
+        mine = str(self.path.resolve())
+        for folder in self._candidate_dirs():
+            try:
+                files = sorted(folder.glob(UNSAVED_PATTERN))
+            except OSError:
+                continue
+            for file in files:
+                try:
+                    lines = file.read_text(encoding="utf-8").splitlines()
+                    if json.loads(lines[0]).get("db") != mine:
+                        continue
+                    for line in lines[1:]:
+                        _apply(self._store, _op_from_json(json.loads(line)))
+                except StoreError as exc:
+                    self._drop_store()
+                    self._degrade(str(exc))
+                    return
+                except (OSError, ValueError, TypeError, KeyError, IndexError, LookupError):
+                    continue  # unreadable or foreign file: leave it for a person to look at
+                try:
+                    file.unlink()
+                except OSError:
+                    pass
+

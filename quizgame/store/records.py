@@ -1,0 +1,261 @@
+"""Plain data going into and out of the results store.
+
+The store knows nothing of the engine: the app layer turns engine objects into these records.
+Records are checked when they are built, so a mistake shows up where it was made rather than
+later inside a queued write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import unicodedata
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+PlayerKind = Literal["player", "team"]
+PLAYER_KINDS: tuple[str, ...] = ("player", "team")
+
+
+def utc_now() -> str:
+    """The current time as UTC ISO 8601 with milliseconds, e.g. 2025-01-02T03:04:05.678+00:00."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def new_id() -> str:
+    """A fresh session or game id. Random UUIDs need no coordination between writers."""
+    return str(uuid.uuid4())
+
+
+def normalize_player(name: str) -> str:
+    """Names are compared after NFC normalisation and trimming: "Zoë" typed on two keyboards
+    (composed or not), or with a stray space, is one player."""
+    return unicodedata.normalize("NFC", name).strip()
+
+
+def _check_timestamp(value: str | None, name: str) -> None:
+    if value is None:
+        return
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be an ISO 8601 timestamp, got {value!r}") from None
+    if parsed.utcoffset() != dt.timedelta(0):
+        raise ValueError(f"{name} must be in UTC, got {value!r}")
+
+
+def _check_text(value: object, name: str) -> None:
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"{name} must be a non-empty string, got {value!r}")
+
+
+def _check_number(value: object, name: str, *, allow_none: bool = False) -> None:
+    if value is None and allow_none:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+
+
+def encode_response(response: object) -> str:
+    """A response as JSON text. A set of choices is stored as a sorted array."""
+    if isinstance(response, (set, frozenset)):
+        response = sorted(response)
+    if response is None or isinstance(response, (str, bool)):
+        return json.dumps(response, ensure_ascii=False)
+    if isinstance(response, (list, tuple)) and all(isinstance(item, str) for item in response):
+        return json.dumps(list(response), ensure_ascii=False)
+    raise ValueError(
+        f"a response must be text, true/false, a set of texts or None, got {response!r}"
+    )
+
+
+def decode_response(text: str) -> str | bool | frozenset[str] | None:
+    """The inverse of encode_response: arrays come back as frozensets, as the engine gives them."""
+    value = json.loads(text)
+    if isinstance(value, list):
+        return frozenset(value)
+    return value
+
+
+def response_to_text(response: object) -> str:
+    if response is None:
+        return ""
+    if isinstance(response, bool):
+        return "True" if response else "False"
+    if isinstance(response, (set, frozenset, list, tuple)):
+        return "; ".join(sorted(response))
+    return str(response)
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """One player's (or team's) run through a pack, written when the run starts."""
+
+    session_id: str
+    player: str
+    pack_id: str
+    pack_hash: str
+    pack_title: str
+    mode: str
+    options: Mapping[str, Any]
+    seed: int
+    question_count: int
+    max_score: float
+    started_at: str | None = None  # UTC ISO 8601; None: stamped when first handed to the store
+    game_id: str | None = None  # shared by the sessions of one hot-seat or team game
+    player_kind: PlayerKind = "player"
+    options_json: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.player, str):
+            object.__setattr__(self, "player", normalize_player(self.player))
+        for name in ("session_id", "player", "pack_id", "pack_hash", "pack_title", "mode"):
+            _check_text(getattr(self, name), name)
+        if self.game_id is not None:
+            _check_text(self.game_id, "game_id")
+        if self.player_kind not in PLAYER_KINDS:
+            raise ValueError(f"player_kind must be one of {PLAYER_KINDS}, got {self.player_kind!r}")
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int):
+            raise ValueError(f"seed must be a whole number, got {self.seed!r}")
+        if isinstance(self.question_count, bool) or not isinstance(self.question_count, int) or (
+            self.question_count < 0
+        ):
+            raise ValueError(f"question_count must be a whole number >= 0, got {self.question_count!r}")
+        _check_number(self.max_score, "max_score")
+        _check_timestamp(self.started_at, "started_at")
+        try:
+            options_json = json.dumps(dict(self.options), sort_keys=True, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"options must be JSON-safe: {exc}") from None
+        object.__setattr__(self, "options_json", options_json)
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """One answer as given. `response` is what the engine took: str, bool, frozenset[str] or None."""
+
+    session_id: str
+    question_id: str
+    question_number: int  # 1-based position in the session
+    response: object
+    correct: bool  # full credit
+    credit: float  # 0..1
+    points: float
+    max_points: float
+    seconds: float | None  # time taken
+    timed_out: bool = False
+    response_text: str | None = None  # human-readable; derived from `response` when None
+    answered_at: str | None = None  # UTC ISO 8601; None: stamped when first handed to the store
+    response_json: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        _check_text(self.session_id, "session_id")
+        _check_text(self.question_id, "question_id")
+        if isinstance(self.question_number, bool) or not isinstance(self.question_number, int) or (
+            self.question_number < 1
+        ):
+            raise ValueError(f"question_number must be a whole number >= 1, got {self.question_number!r}")
+        if not isinstance(self.correct, bool) or not isinstance(self.timed_out, bool):
+            raise ValueError("correct and timed_out must be True or False")
+        for name in ("credit", "points", "max_points"):
+            _check_number(getattr(self, name), name)
+        if not 0 <= self.credit <= 1:
+            raise ValueError(f"credit must be between 0 and 1, got {self.credit!r}")
+        _check_number(self.seconds, "seconds", allow_none=True)
+        _check_timestamp(self.answered_at, "answered_at")
+        object.__setattr__(self, "response_json", encode_response(self.response))
+        if self.response_text is None:
+            object.__setattr__(self, "response_text", response_to_text(self.response))
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """A stored session with its running totals."""
+
+    session_id: str
+    game_id: str | None
+    player: str
+    player_kind: str
+    pack_id: str
+    pack_hash: str
+    pack_title: str
+    mode: str
+    options: dict[str, Any]
+    seed: int
+    question_count: int
+    max_score: float
+    score: float
+    answered: int
+    right: int
+    started_at: str
+    finished_at: str | None
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def percent(self) -> float | None:
+        return 100.0 * self.score / self.max_score if self.max_score > 0 else None
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    """An answer read back, e.g. to resume a session: `response` has the engine's type again."""
+
+    session_id: str
+    player: str
+    question_id: str
+    question_number: int
+    response: str | bool | frozenset[str] | None
+    response_text: str
+    correct: bool
+    credit: float
+    points: float
+    max_points: float
+    seconds: float | None
+    timed_out: bool
+    answered_at: str
+
+
+@dataclass(frozen=True)
+class LeaderboardEntry:
+    rank: int
+    player: str
+    player_kind: str
+    score: float
+    max_score: float
+    percent: float | None
+    finished_at: str
+    session_id: str
+
+
+@dataclass(frozen=True)
+class QuestionStats:
+    """How one question went, over every stored answer to it from one version of a pack."""
+
+    question_id: str
+    answers: int
+    right: int
+    timed_out: int
+    mean_credit: float
+    top_wrong: str | None  # the most-chosen wrong answer (timeouts aside)
+    top_wrong_count: int
+
+    @property
+    def percent_right(self) -> float:
+        return 100.0 * self.right / self.answers if self.answers else 0.0
+
+
+@dataclass(frozen=True)
+class PackVersion:
+    """One content hash of a pack that has results, newest first when listed."""
+
+    pack_hash: str
+    pack_title: str
+    sessions: int
+    answers: int
+    last_played: str

@@ -1,0 +1,122 @@
+"""The results database schema, versioned with PRAGMA user_version.
+
+MIGRATIONS[i] takes a database from version i to version i + 1. Never edit a released
+migration; append a new one. All pending migrations run in one write transaction, so a
+crash half-way leaves the database at its old version, and two programs opening a new
+database at once cannot both migrate it (the second sees the new version and does nothing).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from quizgame.store.errors import StoreCorrupt, StoreTooNew
+
+# Marks the file as ours ("QUIZ"), so another program's SQLite file is refused, not altered.
+APPLICATION_ID = 0x5155495A
+
+Migration = Sequence[str] | Callable[[sqlite3.Connection], None]
+
+_V1: tuple[str, ...] = (
+    f"PRAGMA application_id = {APPLICATION_ID}",
+    """
+    CREATE TABLE players (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL,
+        kind       TEXT NOT NULL DEFAULT 'player' CHECK (kind IN ('player', 'team')),
+        created_at TEXT NOT NULL,
+        UNIQUE (name, kind)
+    )
+    """,
+    # Totals (score, answered, right) are kept up to date in the same transaction as each
+    # answer, so listing sessions never has to add up the answers table.
+    """
+    CREATE TABLE sessions (
+        id             TEXT PRIMARY KEY,
+        game_id        TEXT,
+        player_id      INTEGER NOT NULL REFERENCES players (id),
+        pack_id        TEXT NOT NULL,
+        pack_hash      TEXT NOT NULL,
+        pack_title     TEXT NOT NULL,
+        mode           TEXT NOT NULL,
+        options        TEXT NOT NULL CHECK (json_valid(options)),
+        seed           INTEGER NOT NULL,
+        question_count INTEGER NOT NULL CHECK (question_count >= 0),
+        max_score      REAL NOT NULL,
+        started_at     TEXT NOT NULL,
+        finished_at    TEXT,
+        score          REAL NOT NULL DEFAULT 0,
+        answered       INTEGER NOT NULL DEFAULT 0,
+        right_count    INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    "CREATE INDEX sessions_by_start ON sessions (started_at)",
+    "CREATE INDEX sessions_by_pack ON sessions (pack_id, started_at)",
+    "CREATE INDEX sessions_by_player ON sessions (player_id, pack_id, started_at)",
+    "CREATE INDEX sessions_by_game ON sessions (game_id) WHERE game_id IS NOT NULL",
+    # The player is part of the key (as well as being on the session) so that a retried write
+    # is a no-op and a future team session with several answering members still fits.
+    """
+    CREATE TABLE answers (
+        session_id      TEXT NOT NULL REFERENCES sessions (id),
+        player_id       INTEGER NOT NULL REFERENCES players (id),
+        question_id     TEXT NOT NULL,
+        question_number INTEGER NOT NULL CHECK (question_number >= 1),
+        response        TEXT NOT NULL CHECK (json_valid(response)),
+        response_text   TEXT NOT NULL,
+        correct         INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        credit          REAL NOT NULL CHECK (credit BETWEEN 0 AND 1),
+        points          REAL NOT NULL,
+        max_points      REAL NOT NULL,
+        seconds         REAL,
+        timed_out       INTEGER NOT NULL CHECK (timed_out IN (0, 1)),
+        answered_at     TEXT NOT NULL,
+        PRIMARY KEY (session_id, player_id, question_id)
+    ) WITHOUT ROWID
+    """,
+)
+
+MIGRATIONS: list[Migration] = [_V1]
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def check_version(conn: sqlite3.Connection, path: Path, latest: int = CURRENT_VERSION) -> int:
+    """The database's version, refusing one from a newer quizgame or another program."""
+    version = user_version(conn)
+    if version > latest:
+        raise StoreTooNew(
+            f"results database was written by a newer quizgame (schema {version}, this version "
+            f"knows up to {latest}); upgrade quizgame to use it: {path}",
+            path,
+        )
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    foreign = app_id not in (0, APPLICATION_ID)
+    if version == 0 and not foreign:
+        foreign = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    if foreign:
+        raise StoreCorrupt(f"file is an SQLite database but not a quizgame results database: {path}", path)
+    return version
+
+
+def apply_migrations(
+    conn: sqlite3.Connection, path: Path, migrations: Sequence[Migration] | None = None
+) -> int:
+    """Bring the database up to date. Call inside BEGIN IMMEDIATE; returns the new version."""
+    steps = MIGRATIONS if migrations is None else migrations
+    version = check_version(conn, path, len(steps))
+    for target in range(version + 1, len(steps) + 1):
+        step = steps[target - 1]
+        if callable(step):
+            step(conn)
+        else:
+            for statement in step:
+                conn.execute(statement)
+        # user_version lives in the file header and is part of this transaction.
+        conn.execute(f"PRAGMA user_version = {target}")
+    return max(version, len(steps))
