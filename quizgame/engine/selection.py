@@ -1,0 +1,118 @@
+"""Picking and ordering a session's questions, reproducibly from a seed."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Iterable, MutableSequence
+from typing import TypeVar
+
+from quizgame.engine.errors import EmptySelectionError, OptionsError
+from quizgame.engine.options import SessionOptions
+from quizgame.engine.results import PreparedQuestion
+from quizgame.packs.models import Pack
+
+T = TypeVar("T")
+
+
+def seeded_random(*parts: object) -> random.Random:
+    """A generator seeded from `parts` through sha256.
+
+    Each use gets its own stream (question order; each question's choices), so the choice
+    order of a question does not depend on which other questions were picked. The seed is an
+    int made by sha256, which depends on neither PYTHONHASHSEED nor the Python version.
+    """
+    key = "\x1f".join(str(part) for part in parts).encode()
+    return random.Random(int.from_bytes(hashlib.sha256(key).digest(), "big"))
+
+
+def stable_shuffle(items: MutableSequence[T], rng: random.Random) -> None:
+    """Fisher-Yates driven only by rng.random().
+
+    random() is the one method CPython promises will give the same sequence for the same
+    seed in future versions; shuffle() and randrange() carry no such promise.
+    """
+    for i in range(len(items) - 1, 0, -1):
+        j = int(rng.random() * (i + 1))
+        items[i], items[j] = items[j], items[i]
+
+
+def prepare_questions(pack: Pack, options: SessionOptions) -> tuple[PreparedQuestion, ...]:
+    """Filter, shuffle, cut to `count`, shuffle choices, and number from 1."""
+    _check_names(pack, options)
+    sections, tags, ids = set(options.sections), set(options.tags), set(options.question_ids)
+    picked = [
+        q
+        for q in pack.questions
+        if (not sections or q.section in sections)
+        and (not tags or tags.intersection(q.tags))
+        and (not ids or q.id in ids)
+    ]
+    if not picked:
+        raise EmptySelectionError(_empty_message(pack, options))
+    if options.shuffle_questions:
+        stable_shuffle(picked, seeded_random("questions", options.seed))
+    if options.count is not None:
+        picked = picked[: options.count]
+
+    prepared = []
+    for number, question in enumerate(picked, start=1):
+        choices: list[str] = list(getattr(question, "choices", ()))
+        if options.shuffle_choices:
+            stable_shuffle(choices, seeded_random("choices", options.seed, question.id))
+        limit = options.time_limit if options.time_limit is not None else question.time_limit
+        prepared.append(
+            PreparedQuestion(
+                number=number,
+                question=question,
+                section=pack.section(question.section),
+                choices=tuple(choices),
+                time_limit=None if limit is None else float(limit),
+                base_points=question.base_points,
+            )
+        )
+    return tuple(prepared)
+
+
+def pack_tags(pack: Pack) -> list[str]:
+    """Every tag used in the pack, in first-use order."""
+    return list(dict.fromkeys(tag for q in pack.questions for tag in q.tags))
+
+
+def _check_names(pack: Pack, options: SessionOptions) -> None:
+    known_sections = [s.id for s in pack.sections]
+    unknown = [s for s in options.sections if s not in known_sections]
+    if unknown:
+        raise OptionsError(
+            f"no section {_listed(unknown)} in pack {pack.id}; "
+            f"its sections are {_listed(known_sections)}"
+        )
+    known_tags = pack_tags(pack)
+    unknown = [t for t in options.tags if t not in known_tags]
+    if unknown:
+        have = f"its tags are {_listed(known_tags)}" if known_tags else "it has no tags"
+        raise OptionsError(f"no question in pack {pack.id} is tagged {_listed(unknown)}; {have}")
+    known_ids = {q.id for q in pack.questions}
+    unknown = [i for i in options.question_ids if i not in known_ids]
+    if unknown:
+        raise OptionsError(f"no question {_listed(unknown)} in pack {pack.id}")
+
+
+def _empty_message(pack: Pack, options: SessionOptions) -> str:
+    filters = []
+    if options.sections:
+        filters.append(f"sections {_listed(options.sections)}")
+    if options.tags:
+        filters.append(f"tags {_listed(options.tags)}")
+    if options.question_ids:
+        filters.append(f"questions {_listed(options.question_ids)}")
+    tags = pack_tags(pack)
+    return (
+        f"no question in pack {pack.id} matches {' and '.join(filters)}; "
+        f"its sections are {_listed([s.id for s in pack.sections])}"
+        + (f" and its tags are {_listed(tags)}" if tags else "")
+    )
+
+
+def _listed(names: Iterable[str]) -> str:
+    return ", ".join(names)

@@ -1,0 +1,342 @@
+"""A quiz session: hands out questions, takes timed answers, keeps the score."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from quizgame.engine.errors import (
+    EmptySelectionError,
+    InvalidResponseError,
+    RestoreError,
+    SessionFinishedError,
+    SessionStateError,
+)
+from quizgame.engine.options import ScoringOptions, SessionOptions
+from quizgame.engine.responses import (
+    check_response,
+    decode_response,
+    response_text,
+    right_answer_text,
+)
+from quizgame.engine.results import (
+    AnswerResult,
+    PreparedQuestion,
+    Response,
+    SectionScore,
+    SessionSummary,
+)
+from quizgame.engine.scoring import apply_bonuses, match_short, score_multiple, score_single
+from quizgame.engine.selection import prepare_questions
+from quizgame.packs.types import LoadedPack
+
+Clock = Callable[[], float]
+
+
+def score_answer(
+    prepared: PreparedQuestion,
+    response: Response,
+    elapsed: float,
+    *,
+    streak_before: int,
+    scoring: ScoringOptions,
+) -> AnswerResult:
+    """Score a checked response given `elapsed` seconds after the question was shown."""
+    question = prepared.question
+    limit = prepared.time_limit
+    timed_out = response is None or (limit is not None and elapsed > limit)
+    accepted: str | None = None
+    typo = False
+    if timed_out:
+        credit = 0.0
+    elif question.type == "multiple":
+        assert isinstance(response, frozenset)
+        credit = score_multiple(response, question.answers)
+    elif question.type == "short":
+        assert isinstance(response, str)
+        match = match_short(response, question.accept, exact=question.exact)
+        credit = 1.0 if match.correct else 0.0
+        accepted, typo = match.accepted, match.typo
+    else:
+        assert isinstance(response, (str, bool))
+        credit = score_single(response, question.answer)
+    correct = credit == 1.0
+    streak = streak_before + 1 if correct else 0
+    points = apply_bonuses(
+        prepared.base_points,
+        credit,
+        elapsed=elapsed,
+        limit=limit,
+        streak=streak,
+        speed_bonus=scoring.speed_bonus,
+        streak_bonus=scoring.streak_bonus,
+    )
+    return AnswerResult(
+        question_id=question.id,
+        response=response,
+        correct=correct,
+        credit=credit,
+        points=points.total,
+        max_points=float(prepared.base_points),
+        speed_bonus=points.speed_bonus,
+        streak_bonus=points.streak_bonus,
+        elapsed=elapsed,
+        timed_out=timed_out,
+        accepted=accepted,
+        typo=typo,
+        right_answer=right_answer_text(prepared),
+        response_text=response_text(prepared, response),
+        credit_points=points.credit_points,
+        streak=streak,
+    )
+
+
+class QuizSession:
+    """One run through a selection of a pack's questions.
+
+    Not tied to a terminal: a UI shows `current`, calls show_current() when it appears and
+    answer() or time_out() when it is done. Time comes only from `clock` (seconds, any
+    origin), so tests and other front ends can drive it.
+    """
+
+    def __init__(
+        self,
+        pack: LoadedPack,
+        options: SessionOptions,
+        *,
+        clock: Clock = time.monotonic,
+    ) -> None:
+        self.pack = pack
+        self.options = options
+        self._clock = clock
+        self._questions = prepare_questions(pack.pack, options)
+        self._results: list[AnswerResult] = []
+        self._streak = 0
+        self._shown_at: float | None = None
+
+    # -- where the session is ------------------------------------------------------------
+
+    @property
+    def questions(self) -> tuple[PreparedQuestion, ...]:
+        return self._questions
+
+    @property
+    def current(self) -> PreparedQuestion | None:
+        if self.finished:
+            return None
+        return self._questions[len(self._results)]
+
+    @property
+    def total(self) -> int:
+        return len(self._questions)
+
+    @property
+    def answered(self) -> int:
+        return len(self._results)
+
+    @property
+    def finished(self) -> bool:
+        return len(self._results) >= len(self._questions)
+
+    @property
+    def results(self) -> list[AnswerResult]:
+        return list(self._results)
+
+    @property
+    def score(self) -> float:
+        return math.fsum(r.points for r in self._results)
+
+    @property
+    def max_score(self) -> float:
+        """Base points of the questions answered so far."""
+        return math.fsum(r.max_points for r in self._results)
+
+    @property
+    def streak(self) -> int:
+        """Fully right answers in a row, up to now."""
+        return self._streak
+
+    @property
+    def missed(self) -> tuple[PreparedQuestion, ...]:
+        """Questions without a fully right answer (unanswered ones included)."""
+        right = {r.question_id for r in self._results if r.correct}
+        return tuple(q for q in self._questions if q.id not in right)
+
+    # -- time -----------------------------------------------------------------------------
+
+    def show_current(self) -> None:
+        """Start the current question's clock. Calling it again (a redraw) does not restart it."""
+        self._require_current("show a question")
+        if self._shown_at is None:
+            self._shown_at = self._clock()
+
+    def remaining_time(self) -> float | None:
+        """Seconds left on the current question; None when it is untimed or there is none."""
+        prepared = self.current
+        if prepared is None or prepared.time_limit is None:
+            return None
+        if self._shown_at is None:
+            return prepared.time_limit
+        return max(0.0, prepared.time_limit - (self._clock() - self._shown_at))
+
+    # -- answering ------------------------------------------------------------------------
+
+    def answer(self, response: object, elapsed: float | None = None) -> AnswerResult:
+        """Score `response` to the current question and move on.
+
+        `elapsed` is the seconds the answer took; None measures it from show_current().
+        An answer after the time limit counts as timed out. A None response is a time-out.
+        """
+        prepared = self._require_current("answer")
+        checked = check_response(prepared, response)
+        if elapsed is None:
+            if self._shown_at is None:
+                raise SessionStateError(
+                    "answer() needs an elapsed time when show_current() was not called"
+                )
+            seconds = max(0.0, self._clock() - self._shown_at)
+        else:
+            seconds = _checked_elapsed(elapsed)
+        return self._record(prepared, checked, seconds)
+
+    def time_out(self) -> AnswerResult:
+        """The current question's time ran out (or the player gave up on it): zero points."""
+        prepared = self._require_current("time out")
+        if prepared.time_limit is not None:
+            seconds = prepared.time_limit
+        elif self._shown_at is not None:
+            seconds = max(0.0, self._clock() - self._shown_at)
+        else:
+            seconds = 0.0
+        return self._record(prepared, None, seconds)
+
+    def restore(self, answers: Iterable[tuple[str, object, float]]) -> None:
+        """Replay stored answers (question id, response, elapsed) to resume a session.
+
+        They must follow this session's question order from where it stands. Responses may
+        be as stored (encode_response) or already decoded. Nothing changes unless every
+        answer fits; afterwards `current` is the first unanswered question.
+        """
+        ids = {q.id for q in self._questions}
+        position = len(self._results)
+        streak = self._streak
+        staged: list[AnswerResult] = []
+        for n, item in enumerate(answers, start=1):
+            try:
+                question_id, stored, elapsed = item
+            except (TypeError, ValueError):
+                raise RestoreError(
+                    f"stored answer {n} is not (question id, response, elapsed): {item!r}"
+                ) from None
+            if question_id not in ids:
+                raise RestoreError(
+                    f"stored answer {n} is for question {question_id!r}, which is not in this "
+                    "session; the pack or the session options have changed"
+                )
+            if position >= len(self._questions):
+                raise RestoreError(f"stored answer {n} is one more than this session's {self.total} questions")
+            prepared = self._questions[position]
+            if prepared.id != question_id:
+                raise RestoreError(
+                    f"stored answer {n} is for question {question_id!r}, but question "
+                    f"{prepared.number} of this session is {prepared.id!r}"
+                )
+            try:
+                response = check_response(prepared, decode_response(prepared.type, stored))
+                seconds = _checked_elapsed(elapsed)
+            except InvalidResponseError as error:
+                raise RestoreError(f"stored answer {n}: {error}") from None
+            result = score_answer(
+                prepared, response, seconds, streak_before=streak, scoring=self.options.scoring
+            )
+            staged.append(result)
+            streak = result.streak
+            position += 1
+        self._results.extend(staged)
+        self._streak = streak
+        self._shown_at = None
+
+    # -- afterwards -----------------------------------------------------------------------
+
+    def summary(self) -> SessionSummary:
+        results = self._results
+        right = sum(1 for r in results if r.correct)
+        timed_out = sum(1 for r in results if r.timed_out)
+        section_of = {q.id: q.section.id for q in self._questions}
+        in_session = set(section_of.values())
+        sections = tuple(
+            SectionScore(
+                section,
+                right=sum(1 for r in results if r.correct and section_of[r.question_id] == section.id),
+                total=sum(1 for r in results if section_of[r.question_id] == section.id),
+            )
+            for section in self.pack.pack.sections
+            if section.id in in_session
+        )
+        score, max_score = self.score, self.max_score
+        streak_bonus = math.fsum(r.streak_bonus for r in results)
+        # The streak bonus is left out so percent stays a measure of the answers: 0..100.
+        percent = min(100.0, max(0.0, 100.0 * (score - streak_bonus) / max_score)) if max_score else 0.0
+        return SessionSummary(
+            score=score,
+            max_score=max_score,
+            percent=percent,
+            right=right,
+            wrong=len(results) - right - timed_out,
+            timed_out=timed_out,
+            partial=sum(1 for r in results if 0.0 < r.credit < 1.0),
+            total_time=math.fsum(r.elapsed for r in results),
+            sections=sections,
+            answered=len(results),
+            total=self.total,
+            speed_bonus=math.fsum(r.speed_bonus for r in results),
+            streak_bonus=streak_bonus,
+            best_streak=max((r.streak for r in results), default=0),
+            mode=self.options.mode,
+        )
+
+    def retry_missed(self, seed: int | None = None) -> QuizSession:
+        """A new session over the questions not answered fully right; same options otherwise,
+        no count. `seed` None keeps this session's seed."""
+        missed = self.missed
+        if not missed:
+            raise EmptySelectionError("nothing to retry: every question was answered right")
+        options = replace(
+            self.options,
+            seed=self.options.seed if seed is None else seed,
+            count=None,
+            question_ids=tuple(q.id for q in missed),
+        )
+        return QuizSession(self.pack, options, clock=self._clock)
+
+    # -- inside ---------------------------------------------------------------------------
+
+    def _require_current(self, action: str) -> PreparedQuestion:
+        prepared = self.current
+        if prepared is None:
+            raise SessionFinishedError(
+                f"cannot {action}: all {self.total} questions have been answered"
+            )
+        return prepared
+
+    def _record(self, prepared: PreparedQuestion, response: Response, elapsed: float) -> AnswerResult:
+        result = score_answer(
+            prepared, response, elapsed, streak_before=self._streak, scoring=self.options.scoring
+        )
+        self._results.append(result)
+        self._streak = result.streak
+        self._shown_at = None
+        return result
+
+
+def _checked_elapsed(elapsed: object) -> float:
+    if (
+        not isinstance(elapsed, (int, float))
+        or isinstance(elapsed, bool)
+        or not math.isfinite(elapsed)
+        or elapsed < 0
+    ):
+        raise InvalidResponseError(f"elapsed time must be a number of seconds >= 0, got {elapsed!r}")
+    return float(elapsed)
