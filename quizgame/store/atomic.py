@@ -6,20 +6,33 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
+
+T = TypeVar("T")
 
 
-def atomic_write(target: Path, write: Callable[[TextIO], None], *, newline: str | None = None) -> None:
+def atomic_write(
+    target: Path,
+    write: Callable[[TextIO], T],
+    *,
+    newline: str | None = None,
+    mode: int | None = None,
+) -> T:
     """Call `write` with a text handle on a temporary file in the target's folder, then
     fsync and os.replace it over `target`. On any error the temporary file is removed and
-    `target` is left exactly as it was."""
+    `target` is left exactly as it was. Returns what `write` returned.
+
+    The temporary file is private (0600); `mode`, if given, is applied before the rename."""
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
-            write(handle)
+            result = write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, target)
+        return result
     except BaseException:
         try:
             os.unlink(tmp)

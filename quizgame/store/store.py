@@ -454,7 +454,8 @@ class ResultsStore:
         sql = f"""
             SELECT s.id, s.game_id, p.name, p.kind, s.pack_id, s.pack_hash, s.pack_title, s.mode,
                    a.question_id, a.question_number, a.response_text, a.correct, a.credit,
-                   a.points, a.max_points, a.seconds, a.timed_out, a.answered_at, a.response
+                   a.points, a.max_points, round(a.seconds, 3), a.timed_out, a.answered_at,
+                   a.response
             FROM sessions s
             JOIN players p ON p.id = s.player_id
             JOIN answers a ON a.session_id = s.id

@@ -1,0 +1,84 @@
+"""`quizgame export`: every stored answer as CSV or JSON, one row per player per question."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import stat
+import sys
+from pathlib import Path
+from collections.abc import Callable
+from typing import TextIO
+
+from quizgame.store import StoreError
+from quizgame.store.atomic import atomic_write
+from quizgame.store.exporting import write_csv, write_json
+from quizgame.store.reading import fail, open_for_report
+
+
+def _to_stdout(write: Callable[[TextIO], int]) -> int:
+    # Always UTF-8 and no newline translation (csv writes its own \r\n), whatever the locale.
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        return write(sys.stdout)
+    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    try:
+        return write(out)
+    finally:
+        out.flush()
+        out.detach()
+
+
+def _file_mode(target: Path) -> int:
+    """Keep an existing file's permissions; a new one gets what the umask allows, like any
+    file the user creates (the temporary file we write first is private)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)  # a one-shot command, single-threaded: reading it this way is safe
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def run(args: argparse.Namespace) -> int:
+    pack = getattr(args, "pack", None)
+    player = getattr(args, "player", None)
+    try:
+        path, store = open_for_report(args.db)
+    except StoreError as exc:
+        return fail(str(exc))
+    rows = store.export_rows(pack_id=pack, player=player) if store else iter(())
+
+    def write(handle: TextIO) -> int:
+        if args.format == "json":
+            return write_json(rows, handle, filters={"pack": pack, "player": player})
+        return write_csv(rows, handle)
+
+    target = args.output.expanduser() if args.output is not None else None
+    try:
+        if target is None:
+            count = _to_stdout(write)
+        elif target.is_dir():
+            return fail(f"cannot write the export: {target} is a folder")
+        else:
+            count = atomic_write(target, write, newline="", mode=_file_mode(target))
+    except StoreError as exc:
+        return fail(str(exc))
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        return fail(f"cannot write the export to {target}: {exc.strerror or exc}")
+    finally:
+        if store is not None:
+            store.close()
+    # Notes go to stderr when the export itself is on stdout.
+    note = sys.stdout if target is not None else sys.stderr
+    if store is None:
+        print(f"no results yet (database: {path})", file=note)
+    elif count == 0:
+        print(f"no answers matched (database: {path})", file=note)
+    if target is not None:
+        print(f"wrote {count} answer{'s' if count != 1 else ''} to {target}")
+    return 0
