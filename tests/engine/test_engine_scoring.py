@@ -75,6 +75,8 @@ def test_multiple_credit_is_within_0_and_1(picked: set[str], right: set[str]) ->
         ("Hamburg Germany", ["Hamburg, Germany"], True, False),
         ("zurich", ["Zürich"], True, False),
         ("Zürich", ["Zurich"], True, False),
+        ("STRASSE", ["Straße"], True, False),
+        ("Jean Luc", ["Jean-Luc"], True, False),
         ("Putin", ["Vladimir Putin", "Putin"], True, False),
         ("vladimir putn", ["Vladimir Putin", "Putin"], True, True),
         ("Apollo 12", ["Apollo 11"], False, False),  # numbers must be exact
@@ -159,9 +161,10 @@ def test_speed_bonus_does_nothing_without_a_time_limit() -> None:
 
 def test_speed_bonus_scales_partial_credit() -> None:
     points = apply_bonuses(
-        30, 1 / 3, elapsed=5.0, limit=10.0, streak=0, speed_bonus=True, streak_bonus=False
+        30, 2 / 3, elapsed=10.0, limit=20.0, streak=0, speed_bonus=True, streak_bonus=False
     )
-    assert points.total == pytest.approx(10 * 0.75)
+    assert points.total == pytest.approx(15.0)
+    assert (points.credit_points, points.speed_bonus) == (pytest.approx(10.0), pytest.approx(5.0))
 
 
 @pytest.mark.parametrize(

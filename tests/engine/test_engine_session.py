@@ -529,3 +529,25 @@ def test_retry_keeps_the_clock(pack: LoadedPack, clock: FakeClock) -> None:
     retry.show_current()
     clock.advance(2)
     assert retry.answer("Hamburg").elapsed == 2.0
+
+
+def test_the_worked_example_in_docs_scoring(make_pack: Callable[..., LoadedPack]) -> None:
+    pack = make_pack([question(f"q{n}", "true_false", points=20) for n in range(1, 8)])
+    options = in_order(time_limit=20, scoring=ScoringOptions(speed_bonus=True, streak_bonus=True))
+    session = QuizSession(pack, options)
+    for response, elapsed in [(True, 0), (True, 5), (True, 10), (True, 20), (False, 3), (True, 4)]:
+        session.answer(response, elapsed)
+    session.time_out()
+    rows = [(r.credit_points, r.speed_bonus, r.streak, r.streak_bonus, r.points) for r in session.results]
+    assert rows == [
+        (10, 10, 1, 0, 20),
+        (10, 7.5, 2, 2, 19.5),
+        (10, 5, 3, 4, 19),
+        (10, 0, 4, 6, 16),
+        (0, 0, 0, 0, 0),
+        (10, 8, 1, 0, 18),
+        (0, 0, 0, 0, 0),
+    ]
+    summary = session.summary()
+    assert (summary.score, summary.max_score, summary.streak_bonus) == (92.5, 140, 12)
+    assert summary.percent == pytest.approx(57.5)
