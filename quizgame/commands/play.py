@@ -1,0 +1,82 @@
+"""`quizgame play PACK`: straight to the first question.
+
+Everything that can go wrong before the game starts (unknown pack, a pack with problems,
+options that fit no question) is reported here, on stderr, without starting Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+def default_player() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment or the password database
+        return "player"
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"quizgame play: {message}", file=sys.stderr)
+    return code
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizgame.engine import EngineError, QuizSession, ScoringOptions, SessionOptions
+    from quizgame.packs import PackError, load_pack
+    from quizgame.packs.discovery import resolve_pack
+    from quizgame.tui.config import AppConfig, random_seed
+
+    extra_dirs: list[Path] = list(getattr(args, "packs", None) or [])
+    try:
+        path = resolve_pack(args.pack, extra_dirs)
+        pack = load_pack(path)
+    except PackError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_PROBLEMS
+    except LookupError as error:
+        return _fail(str(error.args[0] if error.args else error), EXIT_PROBLEMS)
+
+    shuffle = True if args.shuffle is None else args.shuffle
+    try:
+        options = SessionOptions(
+            seed=args.seed if args.seed is not None else random_seed(),
+            shuffle_questions=shuffle,
+            shuffle_choices=shuffle,
+            sections=tuple(args.sections or ()),
+            tags=tuple(args.tags or ()),
+            count=args.count,
+            time_limit=float(args.time_limit) if args.time_limit else None,
+            mode=args.mode or "practice",
+            scoring=ScoringOptions(speed_bonus=args.speed_bonus, streak_bonus=args.streak_bonus),
+        )
+        # Built once here so options that fit no question fail before the screen changes.
+        QuizSession(pack, options)
+    except EngineError as error:
+        return _fail(str(error), EXIT_USAGE)
+
+    player = (args.player if args.player is not None else default_player()).strip()
+    if not player:
+        return _fail("the player name is empty; give one with --player NAME", EXIT_USAGE)
+
+    from quizgame.tui.app import create_app
+
+    config = AppConfig(
+        extra_pack_dirs=tuple(extra_dirs),
+        start_pack=pack,
+        options=options,
+        player=player,
+        db_path=getattr(args, "db", None),
+    )
+    app = create_app(config)
+    app.run()
+    return app.return_code or EXIT_OK

@@ -1,0 +1,63 @@
+"""What the terminal app needs to start: plain data, no Textual.
+
+The CLI commands and the tests build an `AppConfig` and hand it to `create_app`. Everything
+that varies between a real run and a test (clock, seeds, pack discovery, where answers go) is
+a field here, so tests drive the very same app the player gets.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from quizgame.engine import AnswerResult, QuizSession, SessionOptions
+    from quizgame.packs import LoadedPack
+    from quizgame.packs.discovery import PackEntry
+
+# The smallest terminal the game is laid out for, and the one below which it gives up.
+FULL_SIZE = (80, 24)
+MIN_SIZE = (60, 18)
+
+
+class Recorder(Protocol):
+    """Where a session's answers go (the results store). Every method must return quickly."""
+
+    def start(self, session: QuizSession, player: str) -> None: ...
+
+    def record(self, session: QuizSession, result: AnswerResult) -> None: ...
+
+    def finish(self, session: QuizSession) -> None: ...
+
+
+def random_seed() -> int:
+    return secrets.randbits(32)
+
+
+def _discover(extra_dirs: Sequence[Path]) -> list[PackEntry]:
+    from quizgame.packs.discovery import discover_packs
+
+    return discover_packs(list(extra_dirs))
+
+
+@dataclass
+class AppConfig:
+    extra_pack_dirs: tuple[Path, ...] = ()
+    # Set by `quizgame play`: open straight on this pack's first question.
+    start_pack: LoadedPack | None = None
+    options: SessionOptions | None = None
+    player: str = ""
+    db_path: Path | None = None
+    recorder: Recorder | None = None
+    clock: Callable[[], float] = time.monotonic
+    # Seeds for sessions started from the home screen (a `play` seed is in `options`).
+    seed_source: Callable[[], int] = random_seed
+    find_packs: Callable[[Sequence[Path]], list[PackEntry]] = _discover
+    # None keeps Textual's default theme; tests pin one so snapshots don't drift.
+    theme: str | None = None
+    # How often the countdown redraws, in seconds.
+    tick: float = 0.2

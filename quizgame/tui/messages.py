@@ -1,0 +1,67 @@
+"""Messages the screens post up to the app, which owns the flow from screen to screen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from quizgame.engine import AnswerResult, PreparedQuestion, QuizSession
+    from quizgame.packs import LoadedPack
+
+
+class StartRequested(Message):
+    """The home screen asks for a quiz on `pack`."""
+
+    def __init__(self, pack: LoadedPack, options: object, player: str) -> None:
+        super().__init__()
+        self.pack = pack
+        self.options = options
+        self.player = player
+
+
+class QuizStarted(Message):
+    def __init__(self, session: QuizSession, player: str) -> None:
+        super().__init__()
+        self.session = session
+        self.player = player
+
+
+class QuestionShown(Message):
+    def __init__(self, session: QuizSession, question: PreparedQuestion) -> None:
+        super().__init__()
+        self.session = session
+        self.question = question
+
+
+class AnswerSubmitted(Message):
+    """The player answered (or ran out of time); `result` is the engine's verdict."""
+
+    def __init__(
+        self, session: QuizSession, question: PreparedQuestion, result: AnswerResult
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.question = question
+        self.result = result
+
+
+class FeedbackDone(Message):
+    """The player has read the feedback and wants the next question."""
+
+    def __init__(self, session: QuizSession) -> None:
+        super().__init__()
+        self.session = session
+
+
+class QuizFinished(Message):
+    def __init__(self, session: QuizSession) -> None:
+        super().__init__()
+        self.session = session
+
+
+class RetryRequested(Message):
+    def __init__(self, session: QuizSession) -> None:
+        super().__init__()
+        self.session = session

@@ -1,0 +1,199 @@
+"""The home screen: the packs found, the player's name and the options for a new quiz."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Checkbox, Footer, Header, Input, OptionList, Select, SelectionList
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from quizgame.tui import messages
+from quizgame.tui.screens.base import GameScreen
+from quizgame.tui.widgets.literal import Plain, PlainLabel
+from quizgame.tui.wording import long_date
+
+if TYPE_CHECKING:
+    from quizgame.packs.discovery import PackEntry
+    from quizgame.tui.config import AppConfig
+
+TIME_LIMITS: list[tuple[str, int]] = [
+    ("No time limit", 0),
+    ("10 seconds", 10),
+    ("20 seconds", 20),
+    ("30 seconds", 30),
+    ("1 minute", 60),
+    ("2 minutes", 120),
+]
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def pack_prompt(entry: PackEntry) -> Content:
+    """Two or three lines describing a pack; an invalid one says so, with its first problem."""
+    if entry.pack is None:
+        first = entry.problems[0] if entry.problems else None
+        problem = f"{first.line}:{first.col}: {first.message}" if first else "could not be read"
+        return Content.assemble(
+            ("✘ Invalid: ", "bold $text-error"),
+            (entry.path.name, "bold"),
+            "\n",
+            (f"  {entry.origin} · {problem}", "$text-muted"),
+        )
+    pack = entry.pack.pack
+    source = pack.source
+    counts = f"{_plural(len(pack.questions), 'question')} · {_plural(len(pack.sections), 'section')}"
+    return Content.assemble(
+        (pack.title, "bold"),
+        "\n",
+        (f"  {source.publication}, {long_date(source.date)}", "$text-muted"),
+        "\n",
+        (f"  {entry.origin} · {counts}", "$text-muted"),
+    )
+
+
+class HomeScreen(GameScreen):
+    CSS_PATH = "home.tcss"
+    AUTO_FOCUS = "#packs"
+    BINDINGS = [
+        Binding("enter", "start", "Start", show=False, id="home.enter"),
+        Binding("ctrl+s", "start", "Start", id="home.start"),
+        Binding("ctrl+n", "focus_name", "Name", id="home.name"),
+    ]
+
+    def __init__(self, config: AppConfig, player: str) -> None:
+        super().__init__()
+        self.config = config
+        self.player = player
+        self.entries: list[PackEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="columns"):
+            with Vertical(id="left"):
+                packs = OptionList(id="packs", markup=False)
+                packs.border_title = "Packs"
+                yield packs
+            with Vertical(id="right") as right:
+                right.border_title = "New quiz"
+                yield PlainLabel("Player", classes="label")
+                yield Input(self.player, placeholder="your name", id="player", compact=True)
+                yield Checkbox(Content("Shuffle questions"), True, id="shuffle", compact=True)
+                yield Checkbox(Content("Exam mode (answers at the end)"), False, id="exam", compact=True)
+                yield Select(
+                    [(Content(label), seconds) for label, seconds in TIME_LIMITS],
+                    value=0,
+                    allow_blank=False,
+                    id="time-limit",
+                    compact=True,
+                )
+                yield PlainLabel("Sections", classes="label")
+                yield SelectionList[str](id="sections", compact=True)
+                yield Button(Content("Start (Enter)"), variant="primary", id="start")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#packs", OptionList).loading = True
+        self._find_packs()
+
+    @work(thread=True, exclusive=True, group="find-packs")
+    def _find_packs(self) -> None:
+        entries = self.config.find_packs(self.config.extra_pack_dirs)
+        self.app.call_from_thread(self._show_packs, entries)
+
+    def _show_packs(self, entries: list[PackEntry]) -> None:
+        self.entries = list(entries)
+        packs = self.query_one("#packs", OptionList)
+        packs.loading = False
+        packs.clear_options()
+        if not self.entries:
+            packs.add_option(Option(Content("No packs found."), disabled=True))
+            return
+        options: list[Option | None] = []
+        for index, entry in enumerate(self.entries):
+            if index:
+                options.append(None)
+            options.append(Option(pack_prompt(entry), id=str(index)))
+        packs.add_options(options)
+        # Start on the first pack that can be played.
+        for index, entry in enumerate(self.entries):
+            if entry.pack is not None:
+                packs.highlighted = packs.get_option_index(str(index))
+                break
+        else:
+            packs.highlighted = 0
+        self._show_sections()
+
+    @property
+    def selected_entry(self) -> PackEntry | None:
+        option = self.query_one("#packs", OptionList).highlighted_option
+        if option is None or option.id is None:
+            return None
+        return self.entries[int(option.id)]
+
+    @on(OptionList.OptionHighlighted, "#packs")
+    def _highlighted(self) -> None:
+        self._show_sections()
+
+    def _show_sections(self) -> None:
+        sections = self.query_one("#sections", SelectionList)
+        sections.clear_options()
+        entry = self.selected_entry
+        if entry is None or entry.pack is None:
+            return
+        sections.add_options(
+            [Selection(Content(section.title), section.id, True) for section in entry.pack.pack.sections]
+        )
+
+    @on(OptionList.OptionSelected, "#packs")
+    @on(Input.Submitted, "#player")
+    @on(Button.Pressed, "#start")
+    def _start_pressed(self) -> None:
+        self.action_start()
+
+    def action_focus_name(self) -> None:
+        self.query_one("#player", Input).focus()
+
+    def action_start(self) -> None:
+        from quizgame.engine import SessionOptions
+
+        entry = self.selected_entry
+        if entry is None:
+            self.notify("Pick a pack first.", severity="warning", markup=False)
+            return
+        if entry.pack is None:
+            first = entry.problems[0] if entry.problems else None
+            self.notify(
+                Content(str(first) if first else f"{entry.path} could not be read"),
+                title="This pack has problems",
+                severity="error",
+            )
+            return
+        player = self.query_one("#player", Input).value.strip()
+        if not player:
+            self.notify("Type your name first.", severity="warning", markup=False)
+            self.action_focus_name()
+            return
+        all_sections = [section.id for section in entry.pack.pack.sections]
+        chosen = self.query_one("#sections", SelectionList).selected
+        if not chosen:
+            self.notify("Pick at least one section.", severity="warning", markup=False)
+            return
+        shuffle = self.query_one("#shuffle", Checkbox).value
+        seconds = self.query_one("#time-limit", Select).value
+        options = SessionOptions(
+            seed=self.config.seed_source(),
+            shuffle_questions=shuffle,
+            shuffle_choices=shuffle,
+            sections=() if len(chosen) == len(all_sections) else tuple(chosen),
+            time_limit=float(seconds) if isinstance(seconds, int) and seconds else None,
+            mode="exam" if self.query_one("#exam", Checkbox).value else "practice",
+        )
+        self.post_message(messages.StartRequested(entry.pack, options, player))

@@ -1,0 +1,130 @@
+"""The end of a quiz: the score, accuracy per section, and a review of every question."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Collapsible, Footer, Header
+
+from quizgame.tui import messages
+from quizgame.tui.screens.base import GameScreen
+from quizgame.tui.widgets.answer import AnswerDetails
+from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.wording import bar, duration, number, percent, verdict
+
+if TYPE_CHECKING:
+    from quizgame.engine import QuizSession
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+class ResultsScreen(GameScreen):
+    CSS_PATH = "results.tcss"
+    BINDINGS = [
+        Binding("r", "retry", "Retry missed", id="results.retry"),
+        Binding("n", "app.home", "New quiz", id="results.home"),
+        Binding("e", "expand_all", "Open all", id="results.expand"),
+    ]
+
+    def __init__(self, session: QuizSession) -> None:
+        super().__init__()
+        self.session = session
+        self.summary = session.summary()
+
+    @property
+    def missed(self) -> int:
+        return sum(1 for result in self.session.results if not result.correct)
+
+    def compose(self) -> ComposeResult:
+        s = self.summary
+        yield Header()
+        with VerticalScroll(id="body"):
+            yield Plain(
+                Content.assemble(
+                    (f"Score {number(s.score)} of {number(s.max_score)}", "bold"),
+                    f"  ({round(s.percent)}%)",
+                ),
+                id="score",
+            )
+            counts = [f"✔ {s.right} right", f"✘ {s.wrong} wrong"]
+            if s.timed_out:
+                counts.append(f"⌛ {s.timed_out} out of time")
+            counts.append(f"time taken {duration(s.total_time)}")
+            yield Plain("  ·  ".join(counts), id="counts")
+            yield Plain(Content.styled("By section", "bold"), classes="heading")
+            for section, right, total in s.sections:
+                with Horizontal(classes="section-row"):
+                    yield Plain(Content(section.title), classes="section-title")
+                    yield Plain(
+                        f"{bar(right, total)} {right}/{total} {percent(right, total):>4}",
+                        classes="section-bar",
+                    )
+            yield Plain(Content.styled("Review", "bold"), classes="heading")
+            yield from self._review()
+            with Horizontal(id="buttons"):
+                yield Button(
+                    Content("Retry the ones I missed (r)"),
+                    id="retry",
+                    variant="primary",
+                    compact=True,
+                    disabled=not self.missed,
+                )
+                yield Button(Content("New quiz (n)"), id="home", compact=True)
+        yield Footer()
+
+    def _review(self) -> ComposeResult:
+        prepared = {q.question.id: q for q in self.session.questions}
+        for index, result in enumerate(self.session.results, 1):
+            question = prepared[result.question_id]
+            found = verdict(result)
+            title = Content.assemble(
+                (f"{found.symbol} {found.words}", "bold"),
+                f" · {index}. ",
+                Content(question.question.prompt),
+            )
+            yield Collapsible(
+                AnswerDetails(self.session.pack, question, result, show_prompt=False),
+                title=title,  # type: ignore[arg-type]  # Content keeps the prompt literal
+                classes=f"review -{found.kind}",
+            )
+
+    def on_mount(self) -> None:
+        self.title = "quizgame"
+        self.sub_title = f"Results: {self.session.pack.title}"
+        self.query_one("#body").focus()
+
+    def commands(self) -> Iterable[SystemCommand]:
+        if self.missed:
+            yield SystemCommand("Retry missed", "Play again the questions you missed", self.action_retry)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if super().check_action(action, parameters) is False:
+            return False
+        if action == "retry":
+            return bool(self.missed)
+        return True
+
+    def action_retry(self) -> None:
+        self.post_message(messages.RetryRequested(self.session))
+
+    def action_expand_all(self) -> None:
+        reviews = list(self.query(Collapsible))
+        expand = any(review.collapsed for review in reviews)
+        for review in reviews:
+            review.collapsed = not expand
+
+    @on(Button.Pressed, "#retry")
+    def _retry_pressed(self) -> None:
+        self.action_retry()
+
+    @on(Button.Pressed, "#home")
+    async def _home_pressed(self) -> None:
+        await self.app.run_action("app.home")

@@ -1,0 +1,83 @@
+"""The source document, scrolled to a question's quote, with the quote highlighted."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header
+
+from quizgame.tui.screens.base import GameScreen
+from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.wording import attribution
+
+if TYPE_CHECKING:
+    from quizgame.packs import LoadedPack
+
+# Highlighted by more than colour: bold and underlined too.
+QUOTE_STYLE = "bold underline $text on $warning-muted"
+
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each run of non-blank lines."""
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+
+
+def highlighted(text: str, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> Content | None:
+    """The paragraph text[start:end] with the parts inside `spans` styled, or None if none are."""
+    content = Content(text[start:end])
+    hit = False
+    for span_start, span_end in spans:
+        lo, hi = max(start, span_start), min(end, span_end)
+        if lo < hi:
+            content = content.stylize(QUOTE_STYLE, lo - start, hi - start)
+            hit = True
+    return content if hit else None
+
+
+class SourceScreen(GameScreen):
+    CSS_PATH = "source.tcss"
+    BINDINGS = [
+        Binding("escape,s", "close", "Back", id="source.close"),
+    ]
+
+    def __init__(self, pack: LoadedPack, question_id: str | None = None) -> None:
+        super().__init__()
+        self.pack = pack
+        self.spans = pack.quote_spans.get(question_id, ()) if question_id else ()
+
+    def compose(self) -> ComposeResult:
+        source = self.pack.pack.source
+        yield Header()
+        yield Plain(
+            Content.assemble((source.title, "bold"), "\n", (attribution(self.pack.pack), "$text-muted")),
+            id="heading",
+        )
+        with VerticalScroll(id="text"):
+            text = self.pack.source_text
+            for start, end in paragraphs(text):
+                marked = highlighted(text, start, end, self.spans)
+                if marked is None:
+                    yield Plain(Content(text[start:end]), classes="paragraph")
+                else:
+                    yield Plain(marked, classes="paragraph -quote")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Source"
+        self.sub_title = self.pack.pack.source.title
+        body = self.query_one("#text", VerticalScroll)
+        body.focus()
+        marked = self.query(".-quote")
+        if marked:
+            target = marked.first()
+            self.call_after_refresh(body.scroll_to_center, target, animate=False)
+
+    def action_close(self) -> None:
+        self.dismiss()

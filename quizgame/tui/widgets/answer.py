@@ -1,0 +1,62 @@
+"""What was answered, what was right, why, and the quote that proves it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+
+from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.widgets.quote import QuoteBlock
+
+if TYPE_CHECKING:
+    from quizgame.engine import AnswerResult, PreparedQuestion
+    from quizgame.packs import LoadedPack
+
+
+def answer_lines(result: AnswerResult) -> Content:
+    given = "(no answer)" if result.timed_out else result.response_text
+    lines = [Content.assemble(("Your answer:  ", "bold"), Content(given))]
+    if result.typo and result.accepted:
+        lines.append(Content.assemble(("              ", ""), (f"accepted: {result.accepted}", "$text-success")))
+    lines.append(Content.assemble(("Right answer: ", "bold"), Content(result.right_answer)))
+    return Content("\n").join(lines)
+
+
+class AnswerDetails(Vertical):
+    DEFAULT_CSS = """
+    AnswerDetails {
+        height: auto;
+    }
+    AnswerDetails > .prompt {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+    AnswerDetails > .explanation {
+        margin-top: 1;
+    }
+    """
+
+    def __init__(
+        self,
+        pack: LoadedPack,
+        question: PreparedQuestion,
+        result: AnswerResult,
+        *,
+        show_prompt: bool = True,
+    ) -> None:
+        super().__init__()
+        self._pack = pack
+        self._question = question
+        self._result = result
+        self._show_prompt = show_prompt
+
+    def compose(self) -> ComposeResult:
+        model = self._question.question
+        if self._show_prompt:
+            yield Plain(model.prompt, classes="prompt")
+        yield Plain(answer_lines(self._result), classes="answers")
+        yield Plain(model.explanation, classes="explanation")
+        yield QuoteBlock(self._pack.pack, model.quote_fragments, self._question.section)

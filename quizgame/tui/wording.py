@@ -1,0 +1,115 @@
+"""The words and symbols the game shows, as plain strings (no Textual, easy to test).
+
+Every verdict carries a symbol AND words so it reads the same without colour.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from quizgame.engine import AnswerResult
+    from quizgame.packs import Pack, Section
+
+Kind = Literal["right", "partly", "wrong", "timeout"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: Kind
+    symbol: str
+    words: str
+
+    def __str__(self) -> str:
+        return f"{self.symbol} {self.words}"
+
+
+RIGHT = Verdict("right", "✔", "Right")
+PARTLY = Verdict("partly", "◐", "Partly right")
+WRONG = Verdict("wrong", "✘", "Wrong")
+TIMEOUT = Verdict("timeout", "⌛", "Time's up")
+
+
+def verdict(result: AnswerResult) -> Verdict:
+    if result.timed_out:
+        return TIMEOUT
+    if result.correct:
+        return RIGHT
+    if result.credit > 0:
+        return PARTLY
+    return WRONG
+
+
+def number(value: float) -> str:
+    """Points without a pointless `.0`, and at most one decimal otherwise."""
+    rounded = round(value, 1)
+    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
+
+
+def points_line(result: AnswerResult) -> str:
+    text = f"+{number(result.points)} of {number(result.max_points)} points"
+    extras = []
+    if result.speed_bonus:
+        extras.append(f"speed bonus +{number(result.speed_bonus)}")
+    if result.streak_bonus:
+        extras.append(f"streak bonus +{number(result.streak_bonus)}")
+    if extras:
+        text += f" ({', '.join(extras)})"
+    return text
+
+
+def duration(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    minutes, secs = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
+def countdown(seconds: float) -> str:
+    # Round up: "0:01 left" until the very end, never "0:00 left" while time remains.
+    whole = int(seconds) + (0 if seconds == int(seconds) else 1)
+    return f"⌛ {duration(max(0, whole))} left"
+
+
+def bar(done: int, total: int, width: int = 10) -> str:
+    """A text bar like ███████░░░, readable without colour."""
+    if total <= 0:
+        return "░" * width
+    filled = round(width * done / total)
+    return "█" * filled + "░" * (width - filled)
+
+
+def percent(done: float, total: float) -> str:
+    return f"{round(100 * done / total) if total else 0}%"
+
+
+def long_date(value: dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def attribution(pack: Pack, section: Section | None = None) -> str:
+    """Who said it, where and when: "Emily Tamkin, Foreign Policy (The Cable), 7 July 2017"."""
+    source = pack.source
+    where = source.publication
+    if source.column:
+        where += f" ({source.column})"
+    text = f"— {source.author}, {where}, {long_date(source.date)}"
+    if section is not None:
+        text += f" · {section.title}"
+    return text
+
+
+def quote_text(fragments: tuple[str, ...]) -> str:
+    return " … ".join(fragments)
+
+
+def size_message(width: int, height: int, need: tuple[int, int]) -> str:
+    return (
+        "The terminal is too small.\n\n"
+        f"It is {width}×{height}; quizgame needs at least {need[0]}×{need[1]}.\n"
+        "Make the window larger to carry on."
+    )
