@@ -80,7 +80,9 @@ class SessionOptions:
                 or not math.isfinite(limit)
                 or limit <= 0
             ):
-                raise OptionsError(f"time limit must be a positive number of seconds, got {limit!r}")
+                raise OptionsError(
+                    f"time limit must be a positive number of seconds, got {limit!r}"
+                )
             object.__setattr__(self, "time_limit", float(limit))
         if self.mode not in MODES:
             raise OptionsError(f"mode must be 'practice' or 'exam', got {self.mode!r}")

@@ -37,7 +37,9 @@ def decode_response(question_type: str, data: Any) -> Response:
     if question_type == "multiple":
         if isinstance(data, (list, tuple, Set)) and all(isinstance(item, str) for item in data):
             return frozenset(data)
-        raise InvalidResponseError(f"a multiple-choice response must be a list of choices, got {data!r}")
+        raise InvalidResponseError(
+            f"a multiple-choice response must be a list of choices, got {data!r}"
+        )
     if question_type == "true_false":
         if isinstance(data, bool):
             return data

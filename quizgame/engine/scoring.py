@@ -63,7 +63,7 @@ def match_short(response: str, accept: Sequence[str], *, exact: bool = False) ->
 
 @dataclass(frozen=True)
 class Points:
-    """The points an answer earns, in parts: points == credit_points + speed_bonus + streak_bonus."""
+    """The points an answer earns, in parts that add up to `total`."""
 
     credit_points: float
     speed_bonus: float

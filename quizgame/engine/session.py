@@ -236,7 +236,9 @@ class QuizSession:
                     "session; the pack or the session options have changed"
                 )
             if position >= len(self._questions):
-                raise RestoreError(f"stored answer {n} is one more than this session's {self.total} questions")
+                raise RestoreError(
+                    f"stored answer {n} is one more than this session's {self.total} questions"
+                )
             prepared = self._questions[position]
             if prepared.id != question_id:
                 raise RestoreError(
@@ -265,20 +267,17 @@ class QuizSession:
         right = sum(1 for r in results if r.correct)
         timed_out = sum(1 for r in results if r.timed_out)
         section_of = {q.id: q.section.id for q in self._questions}
-        in_session = set(section_of.values())
-        sections = tuple(
-            SectionScore(
-                section,
-                right=sum(1 for r in results if r.correct and section_of[r.question_id] == section.id),
-                total=sum(1 for r in results if section_of[r.question_id] == section.id),
-            )
-            for section in self.pack.pack.sections
-            if section.id in in_session
-        )
+        sections = []
+        for section in self.pack.pack.sections:
+            if section.id not in section_of.values():
+                continue
+            mine = [r for r in results if section_of[r.question_id] == section.id]
+            sections.append(SectionScore(section, sum(r.correct for r in mine), len(mine)))
         score, max_score = self.score, self.max_score
         streak_bonus = math.fsum(r.streak_bonus for r in results)
         # The streak bonus is left out so percent stays a measure of the answers: 0..100.
-        percent = min(100.0, max(0.0, 100.0 * (score - streak_bonus) / max_score)) if max_score else 0.0
+        percent = 100.0 * (score - streak_bonus) / max_score if max_score else 0.0
+        percent = min(100.0, max(0.0, percent))  # float rounding only
         return SessionSummary(
             score=score,
             max_score=max_score,
@@ -288,7 +287,7 @@ class QuizSession:
             timed_out=timed_out,
             partial=sum(1 for r in results if 0.0 < r.credit < 1.0),
             total_time=math.fsum(r.elapsed for r in results),
-            sections=sections,
+            sections=tuple(sections),
             answered=len(results),
             total=self.total,
             speed_bonus=math.fsum(r.speed_bonus for r in results),
@@ -321,7 +320,9 @@ class QuizSession:
             )
         return prepared
 
-    def _record(self, prepared: PreparedQuestion, response: Response, elapsed: float) -> AnswerResult:
+    def _record(
+        self, prepared: PreparedQuestion, response: Response, elapsed: float
+    ) -> AnswerResult:
         result = score_answer(
             prepared, response, elapsed, streak_before=self._streak, scoring=self.options.scoring
         )
@@ -338,5 +339,7 @@ def _checked_elapsed(elapsed: object) -> float:
         or not math.isfinite(elapsed)
         or elapsed < 0
     ):
-        raise InvalidResponseError(f"elapsed time must be a number of seconds >= 0, got {elapsed!r}")
+        raise InvalidResponseError(
+            f"elapsed time must be a number of seconds >= 0, got {elapsed!r}"
+        )
     return float(elapsed)

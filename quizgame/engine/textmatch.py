@@ -17,7 +17,10 @@ _TYPOGRAPHIC = str.maketrans(
 
 # Letters that NFKD leaves alone but a player without the key types plainly.
 _PLAIN_LETTERS = str.maketrans(
-    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
+    {
+        "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i",
+        "æ": "ae", "œ": "oe", "þ": "th",
+    }
 )
 
 # Dashes and slashes separate words ("Jean-Luc" is "Jean Luc"); other punctuation is dropped
