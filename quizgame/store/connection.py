@@ -61,6 +61,19 @@ def default_connect(path: Path, *, timeout: float, readonly: bool) -> sqlite3.Co
     return sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
 
 
+def immutable_connect(path: Path, *, timeout: float, readonly: bool) -> sqlite3.Connection:
+    """Read a database in a folder we may not write to. A WAL database normally needs to
+    create its -shm file next to it, even to read; immutable=1 reads the file as it stands,
+    without locks. Only for read-only reports, as a fallback."""
+    return sqlite3.connect(
+        path.resolve().as_uri() + "?mode=ro&immutable=1",
+        uri=True,
+        timeout=timeout,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+
+
 def _rollback_quietly(conn: sqlite3.Connection) -> None:
     if conn.in_transaction:
         try:

@@ -105,6 +105,8 @@ class Recorder:
         self._lock = threading.Lock()
         self._store: ResultsStore | None = None
         self._pending: deque[_Op] = deque()
+        self._rejected: list[_Op] = []
+        self._rejected_reason = ""
         self._status = RecorderStatus(True, "", 0)
         with self._lock:
             self._connect(self._retry)
@@ -169,7 +171,7 @@ class Recorder:
         database. (A later call simply opens it again.)"""
         with self._lock:
             self._drain(self._retry)
-            if self._pending:
+            if self._pending or self._rejected:
                 self._rescue()
             self._drop_store()
             return self._status
@@ -190,7 +192,8 @@ class Recorder:
             return self._status
 
     def _degrade(self, message: str) -> None:
-        self._status = RecorderStatus(False, f"{message} — {_KEPT}", len(self._pending))
+        waiting = len(self._pending) + len(self._rejected)
+        self._status = RecorderStatus(False, f"{message} — {_KEPT}", waiting)
 
     def _connect(self, policy: RetryPolicy) -> None:
         try:
@@ -208,9 +211,10 @@ class Recorder:
                 self._connect(policy)
                 if self._store is None:
                     return
+            op = self._pending[0]
             self._store.retry = policy
             try:
-                _apply(self._store, self._pending[0])
+                _apply(self._store, op)
             except StoreError as exc:
                 # Reopen next time: a file made writable again, or a replaced file, needs a
                 # fresh connection.
@@ -219,15 +223,22 @@ class Recorder:
                 return
             except Exception as exc:
                 # A caller's mistake (e.g. an answer for a session never started): retrying
-                # cannot help, but the answer is still not dropped silently.
-                self._drop_store()
-                self._degrade(f"could not save a result ({exc}): {self.path}")
-                return
+                # cannot help, and must not hold up the answers queued behind it. It is set
+                # aside, reported, and written to the unsaved file on close.
+                self._rejected.append(op)
+                self._rejected_reason = str(exc)
             finally:
                 if self._store is not None:
                     self._store.retry = self._retry
             self._pending.popleft()
-        if not self._status.ok:
+        if self._rejected:
+            self._status = RecorderStatus(
+                False,
+                f"{len(self._rejected)} result(s) could not be saved ({self._rejected_reason}); "
+                "they will be kept in an unsaved file when quizgame closes",
+                len(self._rejected),
+            )
+        elif not self._status.ok:
             self._status = RecorderStatus(True, f"results saved again: {self.path}", 0)
 
     def _drop_store(self) -> None:
@@ -250,8 +261,9 @@ class Recorder:
 
     def _rescue(self) -> None:
         header = {"quizgame_unsaved": 1, "db": str(self.path.resolve()), "written_at": self._now()}
+        unsaved = [*self._rejected, *self._pending]
         lines = [json.dumps(header)] + [
-            json.dumps(_op_to_json(op), ensure_ascii=False) for op in self._pending
+            json.dumps(_op_to_json(op), ensure_ascii=False) for op in unsaved
         ]
         text = "\n".join(lines) + "\n"
         reason = self._status.message.split(" — ")[0] or "the results database was closed"
@@ -262,8 +274,9 @@ class Recorder:
                 atomic_write(target, lambda handle: handle.write(text))
             except OSError:
                 continue
-            count = len(self._pending)
+            count = len(unsaved)
             self._pending.clear()
+            self._rejected.clear()
             self._status = RecorderStatus(
                 False,
                 f"{reason} — {count} unsaved result(s) written to {target}; "
@@ -273,9 +286,9 @@ class Recorder:
             return
         self._status = RecorderStatus(
             False,
-            f"{reason} — {len(self._pending)} result(s) could not be saved anywhere and will be "
+            f"{reason} — {len(unsaved)} result(s) could not be saved anywhere and will be "
             "lost when quizgame exits",
-            len(self._pending),
+            len(unsaved),
         )
 
     def _replay_unsaved(self) -> None:

@@ -20,6 +20,7 @@ from quizgame.store.connection import (
     Connector,
     RetryPolicy,
     default_connect,
+    immutable_connect,
     retry_busy,
     run_transaction,
 )
@@ -166,6 +167,24 @@ class ResultsStore:
                     f"cannot create the folder for the results database ({exc.strerror}): {path}",
                     path,
                 ) from None
+        try:
+            return cls._connect(path, connect, retry, now, readonly)
+        except StoreReadOnly:
+            if not (readonly and connect is default_connect):
+                raise
+            # A report on a database in a read-only folder (a copy on a USB stick, a
+            # shared folder): SQLite could not create the -shm file it reads WAL through.
+            return cls._connect(path, immutable_connect, retry, now, readonly)
+
+    @classmethod
+    def _connect(
+        cls,
+        path: Path,
+        connect: Connector,
+        retry: RetryPolicy,
+        now: Callable[[], str],
+        readonly: bool,
+    ) -> ResultsStore:
         try:
             conn = connect(path, timeout=retry.busy_timeout, readonly=readonly)
         except sqlite3.Error as exc:
