@@ -70,7 +70,8 @@ class QuestionScreen(GameScreen):
                 Content.assemble(
                     (f"Question {q.number} of {session.total}", "bold"),
                     "  ·  ",
-                    f"Score {number(session.score)} of {number(session.max_score)}",
+                    f"Score {number(session.score)}"
+                    + (f" of {number(session.max_score)}" if session.max_score else ""),
                 ),
                 id="progress",
             )

@@ -1,0 +1,84 @@
+"""Shared pieces for the TUI tests: a clock that only moves when told, and pack loading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PLAYER = "Ada"
+THEME = "textual-dark"
+
+
+class FakeClock:
+    """Seconds that pass only when a test says so, so timers and durations are exact."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def load(path: Path):
+    from quizgame.packs import load_pack
+
+    return load_pack(path, cache=False)
+
+
+def screen_lines(app) -> list[str]:
+    """The terminal's text as a player sees it, line by line (styles dropped)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    cells: dict[float, list[tuple[float, str]]] = {}
+    for match in re.finditer(r'<text [^>]*?x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg):
+        x, y, text = float(match[1]), float(match[2]), html.unescape(match[3])
+        cells.setdefault(y, []).append((x, text.replace("\xa0", " ")))
+    return ["".join(text for _, text in sorted(parts)).rstrip() for _, parts in sorted(cells.items())]
+
+
+def screen_text(app) -> str:
+    return "\n".join(screen_lines(app))
+
+
+def keys_to_type(text: str) -> list[str]:
+    return ["space" if char == " " else char for char in text]
+
+
+def answer_keys(prepared, right: bool) -> list[str]:
+    """The key presses that answer `prepared` (a PreparedQuestion) right, or wrong on purpose."""
+    question = prepared.question
+    kind = question.type
+    if kind == "single":
+        wanted = question.answer if right else next(c for c in prepared.choices if c != question.answer)
+        return [str(prepared.choices.index(wanted) + 1)]
+    if kind == "true_false":
+        return ["t" if question.answer == right else "f"]
+    if kind == "multiple":
+        if right:
+            picks = list(question.answers)
+        else:
+            picks = [next(c for c in prepared.choices if c not in question.answers)]
+        return [str(prepared.choices.index(c) + 1) for c in picks] + ["enter"]
+    text = question.accept[0] if right else "definitely not this"
+    return [*keys_to_type(text), "enter"]
+
+
+class Messages:
+    """Collects the game's own messages once each (a bubbling message is seen at every hop)."""
+
+    def __init__(self) -> None:
+        self.seen: list[object] = []
+        self._ids: set[int] = set()
+
+    def __call__(self, message: object) -> None:
+        if type(message).__module__ == "quizgame.tui.messages" and id(message) not in self._ids:
+            self._ids.add(id(message))
+            self.seen.append(message)
+
+    def of(self, kind: type) -> list:
+        return [m for m in self.seen if isinstance(m, kind)]

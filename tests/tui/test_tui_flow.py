@@ -1,0 +1,201 @@
+"""Playing whole quizzes with the keyboard, from the first question to the results."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from quizgame.engine import SessionOptions
+from quizgame.tui import messages
+from quizgame.tui.app import create_app
+from quizgame.tui.screens.feedback import FeedbackScreen
+from quizgame.tui.screens.question import QuestionScreen
+from quizgame.tui.screens.results import ResultsScreen
+from quizgame.tui.wording import duration, number
+
+from .helpers import Messages, answer_keys, keys_to_type, screen_text
+
+
+async def _play(app, pilot, plan) -> None:
+    """Answer every question; `plan(prepared)` says whether to answer it right."""
+    while isinstance(app.screen, QuestionScreen):
+        prepared = app.screen.question
+        await pilot.press(*answer_keys(prepared, plan(prepared)))
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen), f"no feedback after {prepared.id}"
+        await pilot.press("enter")
+        await pilot.pause()
+
+
+@pytest.mark.parametrize("right", [True, False], ids=["all-right", "all-wrong"])
+async def test_play_fixture_pack_to_the_results(make_config, harbour, right: bool) -> None:
+    options = SessionOptions(seed=3)
+    app = create_app(make_config(start_pack=harbour, options=options))
+    seen = Messages()
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
+        await pilot.pause()
+        kinds = []
+        while isinstance(app.screen, QuestionScreen):
+            prepared = app.screen.question
+            kinds.append(prepared.question.type)
+            assert f"Question {prepared.number} of 4" in screen_text(app)
+            await pilot.press(*answer_keys(prepared, right))
+            await pilot.pause()
+            text = screen_text(app)
+            assert ("✔ Right" if right else "✘ Wrong") in text
+            assert prepared.question.explanation in text
+            await pilot.press("enter")
+            await pilot.pause()
+        assert sorted(kinds) == ["multiple", "short", "single", "true_false"]
+        assert isinstance(app.screen, ResultsScreen)
+        session = app.screen.session
+        summary = session.summary()
+        assert summary.right == (4 if right else 0)
+        text = screen_text(app)
+        assert f"Score {number(summary.score)} of {number(summary.max_score)}" in text
+        assert f"✔ {summary.right} right" in text and f"✘ {summary.wrong} wrong" in text
+
+    answered = seen.of(messages.AnswerSubmitted)
+    assert [m.result.correct for m in answered] == [right] * 4
+    assert [m.question.question.type for m in answered] == kinds
+    assert len(seen.of(messages.QuizFinished)) == 1
+    assert len(seen.of(messages.QuestionShown)) == 4
+
+
+async def test_article_pack_right_and_wrong_matches_engine_summary(
+    make_config, article_pack_path, clock
+) -> None:
+    from .helpers import load
+
+    pack = load(article_pack_path)
+    # Two questions of each type keep the run short; each type is answered right once and
+    # wrong once. (Every article question is answered in the engine's and pack's own tests.)
+    picked: list[str] = []
+    for kind in ("single", "multiple", "true_false", "short"):
+        picked += [q.id for q in pack.pack.questions if q.type == kind][:2]
+    options = SessionOptions(seed=11, question_ids=tuple(picked))
+    app = create_app(make_config(start_pack=pack, options=options))
+    seen = Messages()
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
+        await pilot.pause()
+        types_right: set[str] = set()
+        types_wrong: set[str] = set()
+        while isinstance(app.screen, QuestionScreen):
+            prepared = app.screen.question
+            kind = prepared.question.type
+            # Each type answered both right and wrong: alternate per type.
+            right = kind not in types_right
+            (types_right if right else types_wrong).add(kind)
+            clock.advance(4)
+            await pilot.press(*answer_keys(prepared, right))
+            await pilot.pause()
+            assert isinstance(app.screen, FeedbackScreen)
+            verdict = app.screen.result
+            assert verdict.correct is right, prepared.id
+            await pilot.press("enter")
+            await pilot.pause()
+        assert types_right == types_wrong == {"single", "multiple", "true_false", "short"}
+        assert isinstance(app.screen, ResultsScreen)
+        summary = app.screen.session.summary()
+        text = screen_text(app)
+        assert f"Score {number(summary.score)} of {number(summary.max_score)}" in text
+        assert f"({round(summary.percent)}%)" in text
+        assert f"✔ {summary.right} right" in text
+        assert f"✘ {summary.wrong} wrong" in text
+        assert f"time taken {duration(summary.total_time)}" in text
+        assert summary.total_time == pytest.approx(4 * summary.answered)
+        for section in summary.sections:
+            assert f"{section.right}/{section.total}" in text
+    answered = seen.of(messages.AnswerSubmitted)
+    assert len(answered) == summary.answered == len(picked) == 8
+    assert sum(m.result.points for m in answered) == pytest.approx(summary.score)
+
+
+async def test_partly_right_and_typo_feedback(make_config, harbour) -> None:
+    options = SessionOptions(seed=3, shuffle_questions=False, shuffle_choices=False)
+    app = create_app(make_config(start_pack=harbour, options=options))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        # city (short): a typo of Hamburg is forgiven and says what it was taken for.
+        await pilot.press(*keys_to_type("Hamburgg"), "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "✔ Right" in text and "accepted: Hamburg" in text
+        await pilot.press("enter", "2")  # length: the right choice
+        await pilot.pause()
+        await pilot.press("enter", "t")  # robust: true
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        # agreed (multiple): one of the two right choices only.
+        assert app.screen.question.id == "agreed"
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "◐ Partly right" in text
+        assert "Right answer: A ceasefire" in text
+
+
+async def test_exam_mode_skips_feedback_until_the_end(make_config, harbour) -> None:
+    options = SessionOptions(seed=3, mode="exam")
+    app = create_app(make_config(start_pack=harbour, options=options))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(4):
+            assert isinstance(app.screen, QuestionScreen)
+            await pilot.press(*answer_keys(app.screen.question, True))
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_empty_answers_are_not_sent(make_config, harbour) -> None:
+    options = SessionOptions(seed=3, shuffle_questions=False, shuffle_choices=False)
+    app = create_app(make_config(start_pack=harbour, options=options))
+    seen = Messages()
+    async with app.run_test(size=(80, 24), message_hook=seen, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "enter")  # short: only a space typed
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.query_one(Input).value == " "
+        assert not seen.of(messages.AnswerSubmitted)
+
+
+async def test_time_limit_counts_down_and_times_out(make_config, harbour, clock) -> None:
+    options = SessionOptions(seed=3, shuffle_questions=False, time_limit=10)
+    app = create_app(make_config(start_pack=harbour, options=options, tick=0.01))
+    seen = Messages()
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
+        await pilot.pause()
+        assert "⌛ 0:10 left" in screen_text(app)
+        clock.advance(3.5)
+        await pilot.pause(0.05)
+        assert "⌛ 0:07 left" in screen_text(app)
+        clock.advance(7)
+        await pilot.pause(0.05)
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert "⌛ Time's up" in screen_text(app)
+        (answer,) = seen.of(messages.AnswerSubmitted)
+        assert answer.result.timed_out and answer.result.points == 0
+
+
+async def test_retry_missed_plays_only_the_missed_questions(make_config, harbour) -> None:
+    options = SessionOptions(seed=3)
+    app = create_app(make_config(start_pack=harbour, options=options))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _play(app, pilot, lambda q: q.question.type in ("single", "short"))
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        retry = app.screen.session
+        assert {q.question.type for q in retry.questions} == {"multiple", "true_false"}
+        await _play(app, pilot, lambda q: True)
+        assert isinstance(app.screen, ResultsScreen)
+        assert app.screen.session.summary().right == 2
+        # Nothing left to retry: the key does nothing.
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
