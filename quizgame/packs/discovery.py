@@ -1,0 +1,126 @@
+"""Finding packs: built-in, the user's pack folder, and folders named by the user.
+
+Every *.yaml / *.yml file in a pack folder (searched recursively, hidden ones skipped) is
+treated as a pack. An invalid one is listed with its problems, never hidden. When two
+packs share an id, the first found wins: built-in, then user, then extra folders in order.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Literal
+
+from quizgame import locations
+from quizgame.packs.loader import load_pack
+from quizgame.packs.types import LoadedPack, PackError, Problem
+
+Origin = Literal["built-in", "user", "extra"]
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class PackEntry:
+    """A pack file found in a pack folder: loaded, or with the problems that stop it."""
+
+    path: Path
+    origin: Origin
+    pack: LoadedPack | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.pack is not None and not self.problems
+
+
+def pack_folders(extra_dirs: Iterable[Path] = ()) -> list[tuple[Origin, Path]]:
+    """Where packs are looked for, in order of precedence."""
+    folders: list[tuple[Origin, Path]] = [
+        ("built-in", locations.builtin_packs_dir()),
+        ("user", locations.user_packs_dir()),
+    ]
+    folders += [("extra", Path(folder)) for folder in extra_dirs]
+    folders += [("extra", folder) for folder in locations.extra_pack_dirs()]
+    return folders
+
+
+def pack_files(folder: Path) -> list[Path]:
+    """Pack files under a folder, sorted; none if it does not exist."""
+    found: list[Path] = []
+    for current, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [
+            Path(current) / name
+            for name in sorted(files)
+            if name.endswith(PACK_SUFFIXES) and not name.startswith(".")
+        ]
+    return found
+
+
+def _id_line(path: Path) -> int:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return 1
+    match = re.search(r"(?m)^id\s*:", text)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def discover_packs(extra_dirs: Iterable[Path] = ()) -> list[PackEntry]:
+    """Every pack file in every pack folder, loaded (from the cache when unchanged)."""
+    entries: list[PackEntry] = []
+    seen: set[Path] = set()
+    owners: dict[str, Path] = {}
+    for origin, folder in pack_folders(extra_dirs):
+        for path in pack_files(folder):
+            real = path.resolve()
+            if real in seen:  # the same file reached through two folders
+                continue
+            seen.add(real)
+            try:
+                loaded = load_pack(path)
+            except PackError as error:
+                entries.append(PackEntry(path, origin, None, error.problems))
+                continue
+            owner = owners.get(loaded.id)
+            if owner is not None:
+                problem = Problem(path, _id_line(path), 1, f"pack id '{loaded.id}' already provided by {owner}")
+                entries.append(PackEntry(path, origin, None, [problem]))
+                continue
+            owners[loaded.id] = path
+            entries.append(PackEntry(path, origin, loaded))
+    return entries
+
+
+def _looks_like_path(ref: str) -> bool:
+    return ref.endswith(PACK_SUFFIXES) or "/" in ref or os.sep in ref or Path(ref).exists()
+
+
+def resolve_pack(ref: str, extra_dirs: Iterable[Path] = ()) -> Path:
+    """A pack file named by path or by id.
+
+    Raises LookupError when nothing matches, and PackError when the id names a pack file
+    that is invalid (matched by its file name, since an invalid pack has no id).
+    """
+    if _looks_like_path(ref):
+        path = Path(ref)
+        if path.is_dir():
+            raise LookupError(f"{ref} is a folder; give a pack file or a pack id")
+        if not path.exists():
+            raise LookupError(f"no such pack file: {ref}")
+        return path
+    entries = discover_packs(extra_dirs)
+    for entry in entries:
+        if entry.pack is not None and entry.pack.id == ref:
+            return entry.path
+    for entry in entries:
+        if entry.pack is None and entry.path.stem == ref:
+            raise PackError(entry.problems)
+    ids = sorted(entry.pack.id for entry in entries if entry.pack is not None)
+    close = difflib.get_close_matches(ref, ids, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    available = f"; packs found: {', '.join(ids)}" if ids else "; no valid packs were found"
+    raise LookupError(f"no pack with id '{ref}'{hint}{available} (see 'quizgame packs')")
