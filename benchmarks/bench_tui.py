@@ -65,6 +65,7 @@ KEYPRESS_TARGET = 1.5
 # What the quiz shows once an answer is in: a verdict symbol and words (quizgame/tui/wording.py).
 FEEDBACK_VERDICTS = ("✔ Right", "◐ Partly right", "✘ Wrong", "⌛ Time's up")
 NEXT_KEY = b"\r"
+LAST_FEEDBACK = "See the results"  # the feedback screen's button after the session's last answer
 # Key sequences that answer a question of each type; the last key is the one timed.
 ANSWER_KEYS: dict[str, Sequence[bytes]] = {
     "single": (b"1",),
@@ -310,33 +311,46 @@ class SwapDriver:
 
 
 class QuizDriver:
-    """Plays the article pack: answer, time until feedback, next question, relaunch at the end."""
+    """Plays the pack: answer, time until the verdict is drawn, Enter for the next question.
+
+    Every answer is timed and kept by question type; `timed_press` returns once a question of
+    the headline type (single choice: one key answers it) has been answered. The game is
+    relaunched when a session ends.
+    """
 
     name = "quizgame play"
 
-    def __init__(self, env: dict[str, str], argv: list[str | Path], questions: list[PackQuestion], count: int) -> None:
+    def __init__(
+        self, env: dict[str, str], argv: list[str | Path], questions: list[PackQuestion], headline: str = "single"
+    ) -> None:
         self.env = env
         self.argv = argv
         self.questions = questions
-        self.count = count
+        self.headline = headline
         self.term: Term | None = None
         self.current: PackQuestion | None = None
-        self.answered = 0
-        self.timed_types: list[str] = []
+        self.by_type: dict[str, list[float]] = {}
+        self.launches = 0
 
     def start(self) -> None:
         self.term = Term(self.argv, self.env)
-        text_at = self.term.wait_for(
-            lambda s: question_on(self.questions, s) is not None, 30.0, "first question"
-        )
-        del text_at
+        self.launches += 1
+        self.term.wait_for(lambda s: question_on(self.questions, s) is not None, 30.0, "first question")
         self.current = question_on(self.questions, self.term.text())
-        self.answered = 0
 
     def timed_press(self) -> float:
-        if self.term is None or self.answered >= self.count:
-            self.close()
-            self.start()
+        while True:
+            if self.term is None:
+                self.start()
+            assert self.current is not None
+            kind = self.current.type
+            latency = self._answer()
+            self.by_type.setdefault(kind, []).append(latency)
+            self._advance()
+            if kind == self.headline:
+                return latency
+
+    def _answer(self) -> float:
         assert self.term is not None and self.current is not None
         term = self.term
         term.drain(SETTLE)
@@ -345,26 +359,25 @@ class QuizDriver:
             term.press(key)
             term.drain(0.05)
         if feedback_shown(term.text()):
-            raise Timeout(f"feedback words already on screen before answering:\n{term.text()}")
+            raise Timeout(f"a verdict is on screen before answering {self.current.id}:\n{term.text()}")
         sent = term.press(keys[-1])
-        shown = term.wait_for(feedback_shown, 10.0, f"feedback for {self.current.id}")
-        self.timed_types.append(self.current.type)
-        self.answered += 1
-        if self.answered < self.count:
-            self._next()
+        shown = term.wait_for(feedback_shown, 10.0, f"verdict for {self.current.id}")
         return shown - sent
 
-    def _next(self) -> None:
+    def _advance(self) -> None:
         assert self.term is not None and self.current is not None
         previous = self.current
         self.term.drain(SETTLE)
+        if LAST_FEEDBACK in self.term.text():
+            self.close()
+            return
         self.term.press(NEXT_KEY)
 
         def moved_on(s: str) -> bool:
             q = question_on(self.questions, s)
             return q is not None and q != previous and not feedback_shown(s)
 
-        self.term.wait_for(moved_on, 10.0, f"next question after {previous.id}")
+        self.term.wait_for(moved_on, 10.0, f"the question after {previous.id}")
         self.current = question_on(self.questions, self.term.text())
 
     def close(self) -> None:
@@ -430,7 +443,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--presses", type=int, default=30, help="timed key presses per app (default 30)")
     parser.add_argument("--pack", type=Path, default=ARTICLE_PACK, help="the pack to play")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--count", type=int, default=10, help="questions per quiz session before relaunching")
     parser.add_argument(
         "--play-args", default="", help="extra arguments for `quizgame play`, e.g. '--sections intro'"
     )
@@ -486,11 +498,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.self_check:
             key_drivers: tuple[SwapDriver | QuizDriver, ...] = (SwapDriver(env), SwapDriver(env))
         else:
-            quiz_argv = [
-                QUIZGAME, "play", args.pack, "--seed", str(args.seed), "--no-shuffle",
-                "--count", str(args.count), *args.play_args.split(),
-            ]  # fmt: skip
-            key_drivers = (SwapDriver(env), QuizDriver(env, quiz_argv, questions, args.count))
+            key_drivers = (SwapDriver(env), QuizDriver(env, play_argv, questions))
         keys = measure_keypress(key_drivers, args.presses)
     except Timeout as exc:
         print(f"bench_tui.py: could not drive the app: {exc}", file=sys.stderr)
@@ -512,9 +520,12 @@ def main(argv: list[str] | None = None) -> int:
     print("Key press to feedback drawn")
     print(row(key_drivers[0].name, keys[0], "ms", 1000))
     print(row(key_drivers[1].name, keys[1], "ms", 1000))
-    if isinstance(key_drivers[1], QuizDriver):
-        types = key_drivers[1].timed_types
-        print("  question types answered: " + ", ".join(f"{t} x{types.count(t)}" for t in sorted(set(types))))
+    quiz = key_drivers[1]
+    if isinstance(quiz, QuizDriver):
+        print(f"  (single-choice questions; the game was launched {quiz.launches} time(s))")
+        print("Key press to verdict drawn, by question type (last key timed; information)")
+        for kind, xs in sorted(quiz.by_type.items()):
+            print(row(f"{quiz.name} {kind}", xs, "ms", 1000))
 
     med = statistics.median
     start_ratio = med(warm[1].seconds) / med(warm[0].seconds)
