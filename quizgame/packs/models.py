@@ -19,14 +19,11 @@ SCHEMA_URL = "https://quizgame.invalid/schema/pack-v1.json"
 
 # Text must be a real string: an unquoted `no` or `010` must never slip in as a bool or int.
 Text = Annotated[StrictStr, Field(min_length=1)]
+# Lower-case letters, digits, '-' and '_'; starts with a letter or digit. (No description
+# here: it would replace each field's own docstring in the JSON Schema editors show.)
 Identifier = Annotated[
     StrictStr,
-    Field(
-        min_length=1,
-        max_length=64,
-        pattern=r"^[a-z0-9][a-z0-9_-]*$",
-        description="Lower-case letters, digits, '-' and '_'; starts with a letter or digit.",
-    ),
+    Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_-]*$"),
 ]
 Difficulty = Literal["easy", "medium", "hard"]
 
