@@ -30,6 +30,8 @@ class PackEntry:
     origin: Origin
     pack: LoadedPack | None
     problems: list[Problem] = field(default_factory=list)
+    # The pack folder it was found in.
+    folder: Path | None = None
 
     @property
     def ok(self) -> bool:
@@ -83,15 +85,15 @@ def discover_packs(extra_dirs: Iterable[Path] = ()) -> list[PackEntry]:
             try:
                 loaded = load_pack(path)
             except PackError as error:
-                entries.append(PackEntry(path, origin, None, error.problems))
+                entries.append(PackEntry(path, origin, None, error.problems, folder))
                 continue
             owner = owners.get(loaded.id)
             if owner is not None:
                 problem = Problem(path, _id_line(path), 1, f"pack id '{loaded.id}' already provided by {owner}")
-                entries.append(PackEntry(path, origin, None, [problem]))
+                entries.append(PackEntry(path, origin, None, [problem], folder))
                 continue
             owners[loaded.id] = path
-            entries.append(PackEntry(path, origin, loaded))
+            entries.append(PackEntry(path, origin, loaded, [], folder))
     return entries
 
 

@@ -1,0 +1,181 @@
+"""`quizgame new FILE --source TEXTFILE`: write a starter pack to fill in.
+
+The starter has every field, with guidance in comments, and one question of each type. It
+is valid YAML and valid pack format as written; only its quotes must be replaced (with
+passages copied from the source) before it validates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from quizgame.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+
+SCHEMA_FILE = "pack.schema.json"
+QUOTE_PLACEHOLDER = "TODO: copy a passage from the source, word for word"
+
+TEMPLATE = """\
+# yaml-language-server: $schema={schema_file}
+#
+# A quizgame question pack. Replace every TODO, then check the pack with
+#     quizgame validate {file_name}
+# Every field is described in docs/pack-format.md (and `quizgame schema` prints the rules).
+# Put text that YAML could read as something else in quotes: "no", "yes", "010", "12:30".
+
+schema: 1                 # the pack format version; always 1
+{id_line}
+title: "TODO: the pack's title, as players will see it"
+description: "TODO: a sentence or two on what the questions cover"
+language: en              # the questions' language: en, en-GB, de, fr-CA ...
+authors:                  # who wrote the questions (not the source)
+  - "TODO: your name"
+license: CC-BY-4.0        # the license you share the questions under
+
+source:                   # the document every quote comes from
+  title: "TODO: the document's title, as published"
+  author: "TODO: who wrote the document"
+  publication: "TODO: the newspaper, magazine, site or book"
+  # column: "TODO: the column or section within the publication, if any"
+  date: 2000-01-01        # TODO: the publication date, YYYY-MM-DD
+  # url: https://example.org/where-it-can-be-read
+{text_line}
+
+sections:                 # parts of the source; every question belongs to one
+  - id: part-1
+    title: "TODO: what this part of the source is about"
+
+questions:
+  - id: example-single
+    type: single          # one right choice
+    section: part-1
+    prompt: "TODO: the question"
+    choices:              # 2 to 9 of them, shown shuffled
+      - "TODO: the right choice"
+      - "TODO: a wrong choice"
+      - "TODO: another wrong choice"
+    answer: "TODO: the right choice"    # exactly as written in choices
+    explanation: "TODO: why that is the answer, in your own words"
+    quote: "{quote}"
+    difficulty: medium    # easy (10 points), medium (20) or hard (30)
+
+  - id: example-multiple
+    type: multiple        # several right choices; partial credit
+    section: part-1
+    prompt: "TODO: the question"
+    choices:
+      - "TODO: a right choice"
+      - "TODO: another right choice"
+      - "TODO: a wrong choice"
+      - "TODO: another wrong choice"
+    answers:              # every right choice, exactly as written in choices
+      - "TODO: a right choice"
+      - "TODO: another right choice"
+    explanation: "TODO: why those are the answers"
+    quote:                # fragments that appear in the source in this order
+      - "{quote}"
+      - "{quote}"
+
+  - id: example-true-false
+    type: true_false      # a statement that is true or false
+    section: part-1
+    prompt: "TODO: a statement"
+    answer: true          # true or false, without quotes
+    explanation: "TODO: why it is true (or false)"
+    quote: "{quote}"
+    hint: "TODO: a hint, or delete this line"
+    # time_limit: 30      # seconds, when the session sets no limit
+
+  - id: example-short
+    type: short           # the player types the answer
+    section: part-1
+    prompt: "TODO: the question"
+    accept:               # accepted answers; the first is shown as the right one
+      - "TODO: the answer"
+      - "TODO: another accepted way to write it"
+    exact: false          # true: no typo is forgiven
+    explanation: "TODO: why that is the answer"
+    quote: "{quote}"
+    tags: [example]       # labels for picking subsets of questions
+"""
+
+
+def pack_id(file: Path) -> str:
+    slug = re.sub(r"[^a-z0-9_-]+", "-", file.stem.lower()).strip("-_")[:64]
+    return slug or "my-pack"
+
+
+def render(file: Path, source: Path) -> str:
+    try:
+        relative = os.path.relpath(source.resolve(), file.parent.resolve())
+    except ValueError:  # another drive on Windows
+        relative = str(source.resolve())
+    source_path = json.dumps(Path(relative).as_posix(), ensure_ascii=False)
+    return TEMPLATE.format(
+        schema_file=SCHEMA_FILE,
+        file_name=file.name,
+        id_line=_commented(f"id: {pack_id(file)}", "short and stable: lower-case letters, digits, '-' and '_'"),
+        text_line=_commented(f"  text: {source_path}", "the document's text (UTF-8), relative to this file"),
+        quote=QUOTE_PLACEHOLDER,
+    )
+
+
+def _commented(line: str, comment: str) -> str:
+    return f"{line.ljust(25)} # {comment}"
+
+
+def _write(path: Path, text: str) -> None:
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"quizgame new: {message}", file=sys.stderr)
+    return code
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizgame.packs.discovery import PACK_SUFFIXES
+    from quizgame.packs.reader import decode, read_bytes
+
+    file: Path = args.file
+    source: Path = args.source
+    if not file.name.endswith(PACK_SUFFIXES):
+        return _fail(f"{file}: a pack file's name must end in .yaml or .yml", EXIT_USAGE)
+    if not source.exists():
+        return _fail(f"source text file not found: {source}", EXIT_USAGE)
+    try:
+        text, problem = decode(read_bytes(source, 20 * 1024 * 1024))
+    except (OSError, ValueError) as error:
+        return _fail(f"cannot read source text {source}: {getattr(error, 'strerror', None) or error}", EXIT_PROBLEMS)
+    if text is None:
+        return _fail(f"source text {source} is not UTF-8: {problem.message if problem else ''}", EXIT_PROBLEMS)
+    if file.is_dir():
+        return _fail(f"{file} is a folder", EXIT_PROBLEMS)
+    if file.exists() and not args.force:
+        return _fail(f"{file} already exists; use --force to overwrite it", EXIT_PROBLEMS)
+
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        _write(file, render(file, source))
+        print(f"wrote {file}: replace every TODO, then run: quizgame validate {file}")
+        schema = file.parent / SCHEMA_FILE
+        if not schema.exists():
+            from quizgame.packs.json_schema import render as render_schema
+
+            _write(schema, render_schema())
+            print(f"wrote {schema}: editors with YAML support use it to check the pack as you type")
+    except OSError as error:
+        return _fail(f"cannot write {file}: {error.strerror or error}", EXIT_PROBLEMS)
+    return EXIT_OK

@@ -1,0 +1,63 @@
+"""`quizgame packs`: list the packs found, folder by folder, invalid ones included."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+from quizgame.cli import EXIT_OK
+
+
+def _fit(text: str, width: int) -> str:
+    indent = text[: len(text) - len(text.lstrip(" "))]
+    text = indent + " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizgame import locations
+    from quizgame.packs.discovery import discover_packs
+
+    width = max(40, min(shutil.get_terminal_size((80, 24)).columns, 100))
+    extra: list[Path] = list(getattr(args, "packs", None) or [])
+    entries = discover_packs(extra)
+
+    folders: list[tuple[str, Path]] = [
+        ("Built-in packs", locations.builtin_packs_dir()),
+        ("Your packs", locations.user_packs_dir()),
+    ]
+    folders += [("Packs from --packs", folder) for folder in extra]
+    folders += [("Packs from QUIZGAME_PACKS", folder) for folder in locations.extra_pack_dirs()]
+
+    lines: list[str] = []
+    shown: set[int] = set()
+    for heading, folder in folders:
+        state = "" if folder.is_dir() else (", does not exist yet" if not folder.exists() else ", not a folder")
+        lines.append(_fit(f"{heading} ({folder}{state}):", width))
+        mine = [e for e in entries if e.folder == folder and id(e) not in shown]
+        shown.update(id(e) for e in mine)
+        if not mine:
+            lines.append("  none")
+        for entry in mine:
+            if entry.pack is not None:
+                pack = entry.pack.pack
+                source = pack.source
+                lines.append(_fit(f"  {pack.id}: {pack.title}", width))
+                count = _plural(len(pack.questions), "question")
+                lines.append(_fit(f"      {count}; source: {source.title} ({source.publication})", width))
+            else:
+                name = entry.path.relative_to(folder) if entry.path.is_relative_to(folder) else entry.path
+                count = _plural(len(entry.problems), "problem")
+                lines.append(_fit(f"  {name}: INVALID, {count} ('quizgame validate' lists them)", width))
+                first = entry.problems[0]
+                lines.append(_fit(f"      {first.line}:{first.col}: {first.message}", width))
+    valid = sum(1 for e in entries if e.pack is not None)
+    invalid = len(entries) - valid
+    lines.append(f"{_plural(len(entries), 'pack')} found: {valid} valid, {invalid} invalid")
+    print("\n".join(lines))
+    return EXIT_OK
