@@ -121,8 +121,13 @@ def _heading(pack_id: str, title: str, version: PackVersion, current: bool | Non
     answers = f"{version.answers} answer{'s' if version.answers != 1 else ''}"
     return [
         truncate(clean(f"{title} ({pack_id})"), WIDTH),
-        truncate(f"version {version.pack_hash[:12]}{which}: {sessions}, {answers}, "
-                 f"last played {local_time(version.last_played)}", WIDTH),
+        *textwrap.wrap(
+            clean(
+                f"version {version.pack_hash[:8]}{which}: {sessions}, {answers}, "
+                f"latest {local_time(version.last_played)}"
+            ),
+            WIDTH,
+        ),
     ]
 
 

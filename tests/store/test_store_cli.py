@@ -333,7 +333,7 @@ def test_stats_by_question_id_when_the_pack_is_not_found(capsys, db_path: Path, 
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == "G20 takeaways (g20)"
-    assert lines[1].startswith("version aaaaaaaaaaaa: 4 sessions, 12 answers, last played ")
+    assert lines[1].startswith("version aaaaaaaa: 4 sessions, 12 answers, latest ")
     table = {next(t for t in line.split() if t.startswith("q")): line.split() for line in lines[3:6]}
     assert table["q1"][-3:] == ["4", "100%", "-"]
     assert table["q2"][0] == "*" and table["q2"][-4:] == ["4", "25%", "Berlin", "(3)"]
@@ -349,7 +349,7 @@ def test_stats_in_pack_order_with_prompts(capsys, db_path: Path, pack_layer) -> 
     code, out, _ = run(capsys, "stats", "g20", "--db", str(db_path))
     assert code == 0
     lines = out.splitlines()
-    assert lines[1].startswith("version aaaaaaaaaaaa (current):")
+    assert lines[1].startswith("version aaaaaaaa (current):")
     assert lines[2].split()[:2] == ["#", "QUESTION"]
     body = lines[3:7]
     assert [line.split()[0] for line in body] == ["1", "2*", "3", "4"]
@@ -369,8 +369,8 @@ def test_stats_keeps_pack_versions_apart(capsys, db_path: Path, pack_layer) -> N
     code, out, _ = run(capsys, "stats", "g20", "--db", str(db_path))
     assert code == 0
     assert out.startswith("Results come from 2 versions of this pack.")
-    assert "version bbbbbbbbbbbb (current): 1 session, 1 answer" in out
-    assert "version aaaaaaaaaaaa (an earlier version): 4 sessions, 12 answers" in out
+    assert "version bbbbbbbb (current): 1 session, 1 answer" in out
+    assert "version aaaaaaaa (an earlier version): 4 sessions, 12 answers" in out
     current, earlier = out.split("(an earlier version)")
     assert "Prompt for q2" in current and "100%" in current and "25%" not in current
     assert "QUESTION ID" in earlier and "25%" in earlier and "Prompt" not in earlier
@@ -419,3 +419,28 @@ def test_stats_without_a_database(capsys, tmp_path: Path, pack_layer) -> None:
         0, f"no results yet (database: {path})\n",
     )
     assert not path.exists()
+
+
+def test_stats_with_the_real_built_in_pack(capsys, db_path: Path, article_pack_path: Path) -> None:
+    from quizgame.packs import load_pack
+
+    loaded = load_pack(article_pack_path)
+    first, second = loaded.pack.questions[:2]
+    with ResultsStore.open(db_path) as store:
+        for i, right in enumerate([True, False, False]):
+            record = session(player=f"s{i}", pack_id=loaded.id, pack_hash=loaded.content_hash)
+            store.start_session(record)
+            store.record_answer(answer(record.session_id, 1, question_id=first.id))
+            store.record_answer(
+                answer(record.session_id, 2, question_id=second.id, correct=right, response="Nope")
+            )
+    for ref in (loaded.id, str(article_pack_path)):
+        code, out, err = run(capsys, "stats", ref, "--db", str(db_path))
+        assert code == 0 and err == ""
+        lines = out.splitlines()
+        assert lines[0] == f"{loaded.title} ({loaded.id})"
+        assert "(current): 3 sessions, 6 answers" in lines[1]
+        assert lines[3].startswith("1 ") and lines[3].split()[-3:] == ["3", "100%", "-"]
+        assert lines[4].startswith("2*") and lines[4].split()[-4:] == ["3", "33%", "Nope", "(2)"]
+        assert len(lines) == 3 + len(loaded.pack.questions) + 1
+        assert_fits(out)
