@@ -248,10 +248,11 @@ class Launcher:
     argv: list[str | Path]
     drawn: Callable[[str], bool]
     timeout: float = 20.0
+    extra_env: dict[str, str] = field(default_factory=dict)
 
     def start(self, env: dict[str, str]) -> tuple[Term, float, int]:
         """Launch; return the terminal, seconds to first draw, and peak RSS (KiB) then."""
-        term = Term(self.argv, env)
+        term = Term(self.argv, {**env, **self.extra_env})
         try:
             drawn_at = term.wait_for(self.drawn, self.timeout, f"first screen of {self.name}")
             rss = term.peak_rss_kib()
@@ -441,10 +442,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=15, help="launches of each app, warm (default 15)")
     parser.add_argument("--cold-runs", type=int, default=5, help="launches with an empty cache (default 5; 0 skips)")
     parser.add_argument("--presses", type=int, default=30, help="timed key presses per app (default 30)")
+    parser.add_argument("--only", choices=("startup", "keys"), help="run one of the two measures")
     parser.add_argument("--pack", type=Path, default=ARTICLE_PACK, help="the pack to play")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--play-args", default="", help="extra arguments for `quizgame play`, e.g. '--sections intro'"
+    )
+    parser.add_argument(
+        "--tree",
+        type=Path,
+        help="run quizgame from this copy of the repository instead (put first on PYTHONPATH), to try a fix",
     )
     parser.add_argument(
         "--self-check",
@@ -454,14 +461,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.runs < 1 or args.presses < 1:
         parser.error("--runs and --presses must be at least 1")
+    if args.tree is not None and not (args.tree / "quizgame" / "__init__.py").is_file():
+        parser.error(f"--tree {args.tree}: no quizgame package there")
+    do_startup = args.only in (None, "startup")
+    do_keys = args.only in (None, "keys")
 
     hello = Launcher("baseline hello", [PYTHON, BASELINES / "hello.py"], lambda s: "hello" in s)
-    tmp = Path(tempfile.mkdtemp(prefix="quizgame-bench-tui-"))
-    warm_cache = tmp / "cache"
-    env = base_env(tmp, warm_cache)
-
+    app_env = {"PYTHONPATH": str(args.tree.resolve())} if args.tree else {}
     if args.self_check:
-        app: Launcher = Launcher("baseline hello (again)", hello.argv, hello.drawn)
+        app = Launcher("baseline hello (again)", hello.argv, hello.drawn)
         questions: list[PackQuestion] = []
     else:
         if not args.pack.is_file():
@@ -472,73 +480,85 @@ def main(argv: list[str] | None = None) -> int:
             QUIZGAME, "play", args.pack, "--seed", str(args.seed), "--no-shuffle", *args.play_args.split()
         ]
         app = Launcher(
-            "quizgame play", play_argv, lambda s: question_on(questions, s) is not None, timeout=30.0
+            "quizgame play", play_argv, lambda s: question_on(questions, s) is not None, 30.0, app_env
         )
 
     print(f"python {sys.version.split()[0]}  textual {_textual_version()}  pyte {_pyte_version()}")
     print(f"terminal {COLS}x{ROWS} TERM=xterm-256color  load {os.getloadavg()[0]:.2f}  cpus {os.cpu_count()}")
-    print(f"app: {' '.join(str(a) for a in app.argv)}")
+    print(f"app: {' '.join(str(a) for a in app.argv)}" + (f"  (PYTHONPATH={args.tree})" if args.tree else ""))
     print()
+
+    tmp = Path(tempfile.mkdtemp(prefix="quizgame-bench-tui-"))
+    env = base_env(tmp, tmp / "cache")
+    warm: tuple[Samples, Samples] | None = None
+    cold: tuple[Samples, Samples] | None = None
+    keys: list[list[float]] | None = None
+    key_drivers: tuple[SwapDriver | QuizDriver, ...] = ()
     try:
         # Warm-up: bytecode caches, the OS file cache, and the pack cache (a player's second launch).
         for launcher in (hello, app):
             term, _, _ = launcher.start(env)
             term.close()
+        if do_startup:
+            warm = measure_startup((hello, app), args.runs, lambda: env)
+            if args.cold_runs > 0 and not args.self_check:
 
-        warm = measure_startup((hello, app), args.runs, lambda: env)
-        cold: tuple[Samples, Samples] | None = None
-        if args.cold_runs > 0 and not args.self_check:
+                def fresh_cache_env() -> dict[str, str]:
+                    return base_env(tmp, Path(tempfile.mkdtemp(prefix="cache-", dir=tmp)))
 
-            def fresh_cache_env() -> dict[str, str]:
-                cache = Path(tempfile.mkdtemp(prefix="cache-", dir=tmp))
-                return base_env(tmp, cache)
-
-            cold = measure_startup((hello, app), args.cold_runs, fresh_cache_env)
-
-        if args.self_check:
-            key_drivers: tuple[SwapDriver | QuizDriver, ...] = (SwapDriver(env), SwapDriver(env))
-        else:
-            key_drivers = (SwapDriver(env), QuizDriver(env, play_argv, questions))
-        keys = measure_keypress(key_drivers, args.presses)
+                cold = measure_startup((hello, app), args.cold_runs, fresh_cache_env)
+        if do_keys:
+            if args.self_check:
+                key_drivers = (SwapDriver(env), SwapDriver(env))
+            else:
+                key_drivers = (SwapDriver(env), QuizDriver({**env, **app_env}, play_argv, questions))
+            keys = measure_keypress(key_drivers, args.presses)
     except Timeout as exc:
         print(f"bench_tui.py: could not drive the app: {exc}", file=sys.stderr)
         return 2
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-    print("Time to first screen (warm: pack cache exists)")
-    print(row(hello.name, warm[0].seconds, "ms", 1000))
-    print(row(app.name, warm[1].seconds, "ms", 1000))
-    print("Peak memory (VmHWM) at first screen")
-    print(row(hello.name, warm[0].kib, "MiB", 1 / 1024))
-    print(row(app.name, warm[1].kib, "MiB", 1 / 1024))
+    med = statistics.median
+    verdicts: list[str] = []
+    if warm:
+        print("Time to first screen (warm: pack cache exists)")
+        print(row(hello.name, warm[0].seconds, "ms", 1000))
+        print(row(app.name, warm[1].seconds, "ms", 1000))
+        print("Peak memory (VmHWM) at first screen")
+        print(row(hello.name, warm[0].kib, "MiB", 1 / 1024))
+        print(row(app.name, warm[1].kib, "MiB", 1 / 1024))
+        verdicts.append(
+            verdict("start-up, warm", med(warm[1].seconds) / med(warm[0].seconds), STARTUP_TARGET)
+            + f"   per-round {paired_ratios(warm[1].seconds, warm[0].seconds)}"
+        )
+        verdicts.append(
+            verdict("peak memory at first screen, warm", med(warm[1].kib) / med(warm[0].kib), MEMORY_TARGET)
+        )
     if cold:
         print("Time to first screen (cold: empty pack cache each launch)")
         print(row(hello.name, cold[0].seconds, "ms", 1000))
         print(row(app.name, cold[1].seconds, "ms", 1000))
         print(row(f"{app.name} memory", cold[1].kib, "MiB", 1 / 1024))
-    print("Key press to feedback drawn")
-    print(row(key_drivers[0].name, keys[0], "ms", 1000))
-    print(row(key_drivers[1].name, keys[1], "ms", 1000))
-    quiz = key_drivers[1]
-    if isinstance(quiz, QuizDriver):
-        print(f"  (single-choice questions; the game was launched {quiz.launches} time(s))")
-        print("Key press to verdict drawn, by question type (last key timed; information)")
-        for kind, xs in sorted(quiz.by_type.items()):
-            print(row(f"{quiz.name} {kind}", xs, "ms", 1000))
-
-    med = statistics.median
-    start_ratio = med(warm[1].seconds) / med(warm[0].seconds)
-    mem_ratio = med(warm[1].kib) / med(warm[0].kib)
-    key_ratio = med(keys[1]) / med(keys[0])
+        verdicts.append(verdict("start-up, cold", med(cold[1].seconds) / med(cold[0].seconds), None))
+        verdicts.append(verdict("peak memory, cold", med(cold[1].kib) / med(cold[0].kib), None))
+    if keys:
+        print("Key press to feedback drawn")
+        print(row(key_drivers[0].name, keys[0], "ms", 1000))
+        print(row(key_drivers[1].name, keys[1], "ms", 1000))
+        quiz = key_drivers[1]
+        if isinstance(quiz, QuizDriver):
+            print(f"  (single-choice questions, key 1; the game was launched {quiz.launches} time(s))")
+            print("Key press to verdict drawn, by question type (last key timed; information)")
+            for kind, xs in sorted(quiz.by_type.items()):
+                print(row(f"{quiz.name} {kind}", xs, "ms", 1000))
+        verdicts.append(
+            verdict("key press to feedback", med(keys[1]) / med(keys[0]), KEYPRESS_TARGET)
+            + f"   per-press {paired_ratios(keys[1], keys[0])}"
+        )
     print()
     print("Ratios (median app / median baseline, same run)")
-    print(verdict("start-up, warm", start_ratio, STARTUP_TARGET) + f"   per-round {paired_ratios(warm[1].seconds, warm[0].seconds)}")
-    print(verdict("peak memory at first screen, warm", mem_ratio, MEMORY_TARGET))
-    if cold:
-        print(verdict("start-up, cold", med(cold[1].seconds) / med(cold[0].seconds), None))
-        print(verdict("peak memory, cold", med(cold[1].kib) / med(cold[0].kib), None))
-    print(verdict("key press to feedback", key_ratio, KEYPRESS_TARGET) + f"   per-press {paired_ratios(keys[1], keys[0])}")
+    print("\n".join(verdicts))
     return 0
 
 
