@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import events, on
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 
 from quizgame.tui.config import FULL_SIZE, MIN_SIZE
 from quizgame.tui.widgets.too_small import TooSmall
@@ -20,7 +21,7 @@ def too_small(node: Screen) -> bool:
     return node.has_class("-w-tiny") or node.has_class("-h-tiny")
 
 
-class _SizeAware:
+class _SizeAware(Screen[object]):
     """Adds the "terminal too small" message and keeps blind key presses from doing anything."""
 
     HORIZONTAL_BREAKPOINTS = HORIZONTAL
@@ -28,20 +29,29 @@ class _SizeAware:
 
     @on(events.Mount)
     def _add_too_small(self) -> None:
-        self.mount(TooSmall())  # type: ignore[attr-defined]
+        self.mount(TooSmall())
+
+    _hidden_focus: Widget | None = None
 
     @on(events.Resize)
-    def _resized(self) -> None:
-        for widget in self.query(TooSmall):  # type: ignore[attr-defined]
+    def _resized(self, event: events.Resize) -> None:
+        for widget in self.query(TooSmall):
             widget.refresh()
+        # Hidden widgets lose focus; give it back when the screen is big enough again.
+        tiny = event.size.width < MIN_SIZE[0] or event.size.height < MIN_SIZE[1]
+        if tiny and self.focused is not None:
+            self._hidden_focus = self.focused
+        elif not tiny and self._hidden_focus is not None:
+            widget, self._hidden_focus = self._hidden_focus, None
+            self.call_after_refresh(widget.focus)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if too_small(self) and action not in _ALWAYS:  # type: ignore[arg-type]
+        if too_small(self) and action not in _ALWAYS:
             return False
         return True
 
 
-class GameScreen(_SizeAware, Screen[None]):
+class GameScreen(_SizeAware):
     pass
 
 

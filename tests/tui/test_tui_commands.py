@@ -1,0 +1,147 @@
+"""`quizgame play` and `quizgame` (home): what they check before the game starts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quizgame.cli import main
+
+from .helpers import FIXTURES
+
+HARBOUR = str(FIXTURES / "harbour.yaml")
+BROKEN = str(FIXTURES / "broken" / "broken.yaml")
+
+
+class _FakeApp:
+    return_code = 0
+
+    def __init__(self, config) -> None:
+        self.config = config
+        self.ran = False
+
+    def run(self) -> None:
+        self.ran = True
+
+
+@pytest.fixture
+def started(monkeypatch) -> list[_FakeApp]:
+    """Stands in for the app so the command can be run to the point of starting it."""
+    import quizgame.tui.app
+
+    apps: list[_FakeApp] = []
+
+    def fake_create_app(config):
+        apps.append(_FakeApp(config))
+        return apps[-1]
+
+    monkeypatch.setattr(quizgame.tui.app, "create_app", fake_create_app)
+    return apps
+
+
+def _run(*argv: str) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in a fresh interpreter and report whether Textual was imported."""
+    code = (
+        "import sys\n"
+        "from quizgame.cli import main\n"
+        f"rc = main({list(argv)!r})\n"
+        "print('textual imported' if 'textual' in sys.modules else 'no textual', file=sys.stderr)\n"
+        "sys.exit(rc)\n"
+    )
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+
+
+def test_pack_with_problems_prints_each_on_one_line_without_textual() -> None:
+    done = _run("play", BROKEN)
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert lines[-1] == "no textual"
+    problems = lines[:-1]
+    assert len(problems) == 2
+    for line in problems:
+        assert line.startswith(f"{BROKEN}:") and "Traceback" not in line
+    assert ":23:13: answer 'Munich' is not one of the choices" in problems[0]
+    assert done.stdout == ""
+
+
+def test_unknown_pack_id_lists_the_ids_found() -> None:
+    done = _run("play", "no-such-pack", "--packs", str(FIXTURES))
+    assert done.returncode == 1
+    assert "no-such-pack" in done.stderr and "harbour" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-1] == "no textual"
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--sections", "nowhere"], "nowhere"),
+        (["--tags", "nothing-tagged"], "nothing-tagged"),
+    ],
+)
+def test_options_that_fit_nothing_exit_2(args: list[str], words: str, capsys, started) -> None:
+    assert main(["play", HARBOUR, *args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("quizgame play: ") and words in err
+    assert not started
+
+
+def test_count_zero_is_a_usage_error(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["play", HARBOUR, "--count", "0"])
+    assert exit_info.value.code == 2
+    assert "at least 1" in capsys.readouterr().err
+
+
+def test_play_starts_the_app_with_the_options_given(started) -> None:
+    argv = ["play", HARBOUR, "--player", "Grace", "--seed", "5", "--no-shuffle", "--time-limit", "20"]
+    argv += ["--sections", "talks", "--count", "2", "--mode", "exam", "--speed-bonus"]
+    assert main(argv) == 0
+    (app,) = started
+    config = app.config
+    assert app.ran
+    assert config.player == "Grace" and config.start_pack.id == "harbour"
+    options = config.options
+    assert options.seed == 5 and not options.shuffle_questions and not options.shuffle_choices
+    assert options.time_limit == 20.0 and options.sections == ("talks",) and options.count == 2
+    assert options.mode == "exam" and options.scoring.speed_bonus and not options.scoring.streak_bonus
+
+
+def test_play_by_pack_id_picks_a_seed_and_the_user_name(started, monkeypatch) -> None:
+    import getpass
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "lovelace")
+    assert main(["play", "harbour", "--packs", str(FIXTURES)]) == 0
+    (app,) = started
+    assert app.config.player == "lovelace"
+    assert app.config.options.shuffle_questions
+    assert isinstance(app.config.options.seed, int)
+    assert app.config.extra_pack_dirs == (Path(FIXTURES),)
+
+
+def test_no_user_name_falls_back(started, monkeypatch) -> None:
+    import getpass
+
+    def no_user() -> str:
+        raise OSError("no user")
+
+    monkeypatch.setattr(getpass, "getuser", no_user)
+    assert main(["play", HARBOUR]) == 0
+    assert started[0].config.player == "player"
+
+
+def test_blank_player_name_is_refused(started, capsys) -> None:
+    assert main(["play", HARBOUR, "--player", "  "]) == 2
+    assert "player name" in capsys.readouterr().err
+    assert not started
+
+
+def test_home_passes_pack_folders_and_db(started, tmp_path) -> None:
+    db = tmp_path / "results.sqlite3"
+    assert main(["--packs", str(FIXTURES), "--db", str(db)]) == 0
+    (app,) = started
+    assert app.config.start_pack is None
+    assert app.config.extra_pack_dirs == (Path(FIXTURES),) and app.config.db_path == db

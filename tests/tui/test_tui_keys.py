@@ -1,0 +1,235 @@
+"""Keys that work everywhere: quit (with a question first), help, hint, source, palette, sizes."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+from textual.containers import VerticalScroll
+
+from quizgame.engine import SessionOptions
+from quizgame.tui.app import create_app
+from quizgame.tui.screens.confirm import ConfirmScreen
+from quizgame.tui.screens.feedback import FeedbackScreen
+from quizgame.tui.screens.help import HelpScreen
+from quizgame.tui.screens.home import HomeScreen
+from quizgame.tui.screens.question import QuestionScreen
+from quizgame.tui.screens.source import QUOTE_STYLE, SourceScreen
+from quizgame.tui.widgets.too_small import TooSmall
+
+from .helpers import Messages, answer_keys, screen_text
+
+
+def _options(**changes) -> SessionOptions:
+    return SessionOptions(seed=3, shuffle_questions=False, shuffle_choices=False, **changes)
+
+
+def _quiz(make_config, harbour, **changes):
+    return create_app(make_config(start_pack=harbour, options=_options(**changes)))
+
+
+async def test_ctrl_q_during_a_quiz_asks_first(make_config, harbour) -> None:
+    app = _quiz(make_config, harbour)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        question = app.screen
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "A quiz is under way" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is question and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is question and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+
+
+async def test_ctrl_q_asks_even_from_a_text_field(make_config, harbour) -> None:
+    app = _quiz(make_config, harbour)  # the first question is typed
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.kind == "short"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+
+
+async def test_ctrl_q_on_the_home_screen_quits_at_once(make_config) -> None:
+    app = create_app(make_config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_question_mark_lists_every_key_of_the_screen(make_config, harbour) -> None:
+    app = _quiz(make_config, harbour, sections=("talks",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.question.id == "length"  # single choice, 3 choices
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        titles = [group.title for group in app.screen.groups]
+        assert titles[:2] == ["This screen", "Everywhere"]
+        rows = {what: keys for group in app.screen.groups for keys, what in group.rows}
+        assert rows["Choice 1"] == "1"
+        assert "Choice 4" not in rows  # only the choices this question has
+        assert rows["Quit"] == "^q"
+        assert rows["Keys"].startswith("?")
+        text = screen_text(app)
+        assert "Choice 3" in text and "Quit" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_h_shows_the_hint_only_when_asked(make_config, harbour) -> None:
+    app = _quiz(make_config, harbour, sections=("talks",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("2", "enter")  # "length" has no hint
+        await pilot.pause()
+        assert app.screen.question.id == "robust"
+        hint = app.screen.question.question.hint
+        assert hint not in screen_text(app)
+        await pilot.press("h")
+        await pilot.pause()
+        assert f"Hint: {hint}" in screen_text(app)
+
+
+async def test_f2_shows_the_hint_while_typing(make_config, harbour) -> None:
+    app = _quiz(make_config, harbour)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "f2")  # h is typed into the field; f2 asks for the hint
+        await pilot.pause()
+        assert "Hint: A port on the Elbe." in screen_text(app)
+        assert app.screen.query_one("#answer").value == "h"
+
+
+async def test_s_opens_the_source_at_the_quote_and_escape_returns(make_config, article_pack_path) -> None:
+    from .helpers import load
+
+    pack = load(article_pack_path)
+    # The last question in the pack quotes far down the article, so the view must scroll.
+    last = pack.pack.questions[-1]
+    app = create_app(make_config(start_pack=pack, options=_options(question_ids=(last.id,))))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*answer_keys(app.screen.question, True))
+        await pilot.pause()
+        feedback = app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        quoted = app.screen.query(".-quote").first()
+        # The highlighted spans are exactly the quote's fragments.
+        marked = "".join(
+            quoted.visual.plain[span.start : span.end]
+            for span in quoted.visual.spans
+            if span.style == QUOTE_STYLE
+        )
+        assert marked == "".join(pack.source_text[a:b] for a, b in pack.quote_spans[last.id])
+        body = app.screen.query_one("#text", VerticalScroll)
+        assert body.scroll_y > 0
+        assert quoted.region.overlaps(body.region)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is feedback
+
+
+async def test_command_palette_offers_the_main_actions(make_config, harbour) -> None:
+    app = _quiz(make_config, harbour, sections=("talks",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("2", "enter", "h")  # to the question with a hint
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for title in ("New quiz", "Keys", "Toggle theme", "Theme", "Quit", "Show hint"):
+            assert title in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"toggle theme", "enter")
+        await pilot.pause()
+        assert app.theme == "textual-light"
+
+
+async def test_palette_on_feedback_offers_the_source(make_config, harbour) -> None:
+    app = _quiz(make_config, harbour)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*answer_keys(app.screen.question, False))
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Show source" in titles
+
+
+async def test_new_quiz_mid_quiz_asks_then_goes_home(make_config, harbour) -> None:
+    app = _quiz(make_config, harbour)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.run_action("app.home")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        # No quiz under way any more: quitting does not ask.
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_too_small_shows_sizes_blocks_keys_and_restores(make_config, harbour) -> None:
+    app = _quiz(make_config, harbour, sections=("talks",))
+    seen = Messages()
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "too small" in text and "50×15" in text and "60×18" in text
+        assert screen.question.question.prompt not in text
+        assert screen.query_one(TooSmall).display
+        await pilot.press("2", "enter")  # blind key presses answer nothing
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "too small" not in text
+        assert screen.question.question.prompt in text
+        assert screen.focused is screen.query_one("#choices")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+
+
+async def test_compact_layout_at_60_by_18_keeps_the_question_whole(make_config, harbour) -> None:
+    app = _quiz(make_config, harbour, sections=("talks",))
+    async with app.run_test(size=(60, 18)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.has_class("-w-compact") and screen.has_class("-h-compact")
+        text = screen_text(app)
+        assert "too small" not in text
+        assert screen.question.question.prompt in text
+        for choice in screen.question.choices:
+            assert choice in text
+        assert "Question 1 of 3" in text
