@@ -202,6 +202,9 @@ def base_env(tmp: Path, cache: Path) -> dict[str, str]:
         QUIZGAME_DB=str(tmp / "results.sqlite3"),
     )
     env.pop("NO_COLOR", None)
+    # An installed quizgame has its bytecode compiled; without this every launch from a
+    # checkout would compile quizgame's modules from source again (the warm-up writes them).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
