@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -11,6 +10,7 @@ from yaml.nodes import Node
 from quizgame.packs.quotes import Source, normalise
 from quizgame.packs.reader import Issue
 from quizgame.packs.schema_errors import find_node
+from quizgame.packs.suggest import closest, did_you_mean
 
 Spans = dict[str, tuple[tuple[int, int], ...]]
 Loc = tuple[Any, ...]
@@ -84,11 +84,9 @@ class Checker:
                     first_question[question_id] = i
             section = self.field(i, question, "section")
             if isinstance(section, str) and section not in known_set and known:
-                hint = difflib.get_close_matches(section, known, n=1)
-                did_you_mean = f" (did you mean '{hint[0]}'?)" if hint else ""
                 self.at(
                     where + ("section",),
-                    f"unknown section '{section}'{did_you_mean}; the sections are: {', '.join(known)}",
+                    f"unknown section '{section}'{did_you_mean(section, known)}; the sections are: {', '.join(known)}",
                 )
             kind = question.get("type")
             if kind in ("single", "multiple"):
@@ -175,7 +173,7 @@ def _fold(text: str) -> str:
 
 def _not_a_choice(answer: str, choices: Sequence[str]) -> str:
     folded = {_fold(c): c for c in choices}
-    near = folded.get(_fold(answer)) or next(iter(difflib.get_close_matches(answer, choices, n=1)), None)
+    near = folded.get(_fold(answer)) or closest(answer, choices)
     hint = f" (did you mean '{near}'?)" if near else ""
     return f"answer '{answer}' is not one of the choices{hint}; write it exactly as in 'choices'"
 

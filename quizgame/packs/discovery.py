@@ -7,7 +7,6 @@ packs share an id, the first found wins: built-in, then user, then extra folders
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import Iterable, Literal
 
 from quizgame import locations
 from quizgame.packs.loader import load_pack
+from quizgame.packs.suggest import did_you_mean
 from quizgame.packs.types import LoadedPack, PackError, Problem
 
 Origin = Literal["built-in", "user", "extra"]
@@ -122,7 +122,6 @@ def resolve_pack(ref: str, extra_dirs: Iterable[Path] = ()) -> Path:
         if entry.pack is None and entry.path.stem == ref:
             raise PackError(entry.problems)
     ids = sorted(entry.pack.id for entry in entries if entry.pack is not None)
-    close = difflib.get_close_matches(ref, ids, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    hint = did_you_mean(ref, ids)
     available = f"; packs found: {', '.join(ids)}" if ids else "; no valid packs were found"
     raise LookupError(f"no pack with id '{ref}'{hint}{available} (see 'quizgame packs')")

@@ -89,8 +89,19 @@ def validate_path(path: Path) -> list[Problem]:
     return []
 
 
+# Messages quote what the author wrote; they must not carry its invisible or line-breaking
+# characters to the terminal.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
+def _printable(message: str) -> str:
+    if not _UNPRINTABLE.search(message):
+        return message
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
+
+
 def _problems(path: Path, issues: list[Issue]) -> list[Problem]:
-    return [Problem(path, issue.line + 1, issue.col + 1, issue.message) for issue in issues]
+    return [Problem(path, issue.line + 1, issue.col + 1, _printable(issue.message)) for issue in issues]
 
 
 def load_bytes(path: Path, data: bytes) -> LoadedPack:

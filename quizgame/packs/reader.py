@@ -17,7 +17,7 @@ from typing import Any
 from yaml import YAMLError, parse
 from yaml._yaml import CParser
 from yaml.error import MarkedYAMLError
-from yaml.events import AliasEvent, NodeEvent
+from yaml.events import AliasEvent, NodeEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quizgame.packs.scalars import Ambiguous, resolve_plain
@@ -99,7 +99,11 @@ def read_bytes(path: Path, limit: int) -> bytes:
     if info.st_size > limit:
         raise ValueError(f"is too large ({_size(info.st_size)}; the limit is {_size(limit)})")
     with open(path, "rb") as handle:
-        data = handle.read(limit + 1)
+        # Sized by stat, so a small file does not cost a buffer of `limit` bytes; the extra
+        # byte notices a file that grew since.
+        data = handle.read(info.st_size + 1)
+        if len(data) > info.st_size:
+            data += handle.read(limit + 1 - len(data))
     if len(data) > limit:
         raise ValueError(f"is too large (over {_size(limit)})")
     return data
@@ -218,7 +222,8 @@ def _refuse_anchors(text: str, doc: Document) -> bool:
     """Report anchors and aliases from the event stream, before any node is built.
 
     Aliases let a small file stand for a huge (or endless) tree, so a file with any is
-    refused whole, without building anything. Returns whether any were found.
+    refused whole, without building anything. Returns whether any were found. Scalars
+    tagged with a bare '!' are reported here too: libyaml composes them as if untagged.
     """
     found = False
     try:
@@ -228,9 +233,12 @@ def _refuse_anchors(text: str, doc: Document) -> bool:
                 doc.issues.append(
                     _mark_issue(event, f"aliases (*{event.anchor}) are not allowed; write the value out in full")
                 )
-            elif isinstance(event, NodeEvent) and event.anchor is not None:
-                found = True
-                doc.issues.append(_mark_issue(event, f"anchors (&{event.anchor}) are not allowed"))
+            elif isinstance(event, NodeEvent):
+                if event.anchor is not None:
+                    found = True
+                    doc.issues.append(_mark_issue(event, f"anchors (&{event.anchor}) are not allowed"))
+                if event.__class__ is ScalarEvent and event.tag == _NON_SPECIFIC:
+                    doc.issues.append(_mark_issue(event, _tag_message(_NON_SPECIFIC)))
     except YAMLError:
         # Composing reports the syntax error with its position; anchors before it still count.
         pass
@@ -264,6 +272,10 @@ def _yaml_issue(error: YAMLError, text: str) -> Issue:
                 problem = "tabs are not allowed for indentation in YAML; use spaces"
             else:
                 problem = _FRIENDLIER[problem]
+        elif "tab character" in problem:
+            problem = "tabs are not allowed for indentation in YAML; use spaces"
+        elif problem == "exceeded maximum nesting depth":
+            problem = _FRIENDLIER[problem]
         else:
             problem = _FRIENDLIER.get(problem, problem)
             if error.context and error.problem and error.context_mark is not None:

@@ -6,7 +6,6 @@ that lacks them. Pydantic's wording is rewritten into what an author needs to do
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, Iterable
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -25,6 +24,7 @@ from quizgame.packs.models import (
 )
 from quizgame.packs.reader import Issue
 from quizgame.packs.scalars import describe
+from quizgame.packs.suggest import closest, did_you_mean
 
 Loc = tuple[Any, ...]
 
@@ -104,11 +104,6 @@ def _is_union_label(part: str) -> bool:
     return "-str" in part or "[" in part
 
 
-def _closest(word: str, options: list[str]) -> str:
-    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
-
-
 _LIST_NOUNS = {
     "choices": "2 choices",
     "answers": "one right answer",
@@ -147,7 +142,7 @@ def message(error: dict[str, Any], node: Node) -> str:
         return f"missing required field '{field}'"
     if kind == "extra_forbidden":
         model = model_at(tuple(error["loc"])[:-1])
-        hint = _closest(field, _field_names(model)) if model else ""
+        hint = did_you_mean(field, _field_names(model)) if model else ""
         if model is Pack and field == "format_version":
             hint = " (did you mean 'schema'?)"
         return f"unknown field '{field}'{hint}"
@@ -155,7 +150,7 @@ def message(error: dict[str, Any], node: Node) -> str:
         return f"missing field 'type'; a question's type is one of: {_TYPES}"
     if kind == "union_tag_invalid":
         tag = str(ctx.get("tag", raw))
-        return f"unknown question type '{tag}'{_closest(tag, list(QUESTION_TYPES))}; use one of: {_TYPES}"
+        return f"unknown question type '{tag}'{did_you_mean(tag, QUESTION_TYPES)}; use one of: {_TYPES}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         what = "a question" if loc[:1] == ("questions",) and len(loc) == 2 else f"'{field}'"
         return f"{what} must be a mapping of fields (key: value), not {_got(value, node)}"
@@ -216,13 +211,25 @@ def schema_issues(errors: list[dict[str, Any]], root: Node, flagged: set[int]) -
     """Issues for pydantic errors, skipping nodes already reported and union duplicates."""
     issues: list[Issue] = []
     seen: set[tuple[int, str]] = set()
+    # A misspelt field is reported once, as unknown with a suggestion, not also as missing.
+    unknown: dict[tuple[Any, ...], list[str]] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            unknown.setdefault(loc[:-1], []).append(str(loc[-1]))
     for error in errors:
         loc = tuple(error["loc"])
         if _is_other_quote_branch(loc, error):
             continue
         kind = error["type"]
         if kind == "missing":
+            model = model_at(loc[:-1])
+            typos = unknown.get(loc[:-1], [])
+            if model is not None and any(closest(typo, _field_names(model)) == loc[-1] for typo in typos):
+                continue
             node = find_node(root, loc[:-1])
+        elif kind == "union_tag_invalid":
+            node = find_node(root, loc + ("type",))
         else:
             node = find_node(root, loc, key=kind == "extra_forbidden")
         if id(node) in flagged and kind != "missing":
