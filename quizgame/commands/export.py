@@ -49,12 +49,12 @@ def run(args: argparse.Namespace) -> int:
         path, store = open_for_report(args.db)
     except StoreError as exc:
         return fail(str(exc))
-    rows = store.export_rows(pack_id=pack, player=player) if store else iter(())
-
     def write(handle: TextIO) -> int:
         if args.format == "json":
+            rows = store.export_rows(pack_id=pack, player=player) if store else iter(())
             return write_json(rows, handle, filters={"pack": pack, "player": player})
-        return write_csv(rows, handle)
+        cells = store.spreadsheet_rows(pack_id=pack, player=player) if store else iter(())
+        return write_csv(cells, handle)
 
     target = args.output.expanduser() if args.output is not None else None
     try:

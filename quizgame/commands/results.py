@@ -8,6 +8,9 @@ from quizgame.store import SessionInfo, StoreError
 from quizgame.store.reading import fail, no_results, open_for_report
 from quizgame.store.table import format_table, local_time, number, percent
 
+# A table to read, not a dump: a class's database soon holds thousands of sessions
+# (`quizgame export` gives them all). --limit shows more.
+DEFAULT_LIMIT = 50
 HEADERS = ("PLAYER", "PACK", "MODE", "SCORE", "%", "DATE", "DONE")
 ALIGN = "<<<>><<"
 
@@ -33,8 +36,14 @@ def run(args: argparse.Namespace) -> int:
         path, store = open_for_report(args.db)
         if store is None:
             return no_results(path)
+        limit = args.limit if args.limit is not None else DEFAULT_LIMIT
         with store:
-            sessions = store.sessions(pack_id=pack, player=player, limit=args.limit)
+            sessions = store.sessions(pack_id=pack, player=player, limit=limit)
+            total = (
+                store.count_sessions(pack_id=pack, player=player)
+                if len(sessions) == limit
+                else len(sessions)
+            )
     except StoreError as exc:
         return fail(str(exc))
     if not sessions:
@@ -44,5 +53,8 @@ def run(args: argparse.Namespace) -> int:
     for line in format_table(HEADERS, [_row(s) for s in sessions], align=ALIGN, flex=(0, 1)):
         print(line)
     shown = len(sessions)
-    print(f"\n{shown} session{'s' if shown != 1 else ''} (database: {path})")
+    if total > shown:
+        print(f"\nthe {shown} most recent of {total} sessions; --limit N shows more (database: {path})")
+    else:
+        print(f"\n{shown} session{'s' if shown != 1 else ''} (database: {path})")
     return 0

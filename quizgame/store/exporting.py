@@ -1,7 +1,7 @@
 """Answers as CSV or JSON for a gradebook or spreadsheet.
 
-CSV: UTF-8 (no byte-order mark), a header row, then one row per player per question (EXPORT_COLUMNS). A text cell
-that starts with = + - @ (or a tab or carriage return) gets a leading apostrophe, so a
+CSV: UTF-8 (no byte-order mark), a header row, then one row per player per question
+(EXPORT_COLUMNS). A text cell that starts with = + - @ (or a tab or carriage return) gets a leading apostrophe, so a
 spreadsheet shows it as text instead of running it as a formula: a player named
 "=HYPERLINK(...)" must not become a live link in the teacher's gradebook. Numbers are
 written as numbers and never altered; true/false as 1/0; no value as an empty cell.
@@ -15,42 +15,35 @@ choices, or null when time ran out).
 from __future__ import annotations
 
 import csv
+import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from quizgame.store.records import utc_now
-from quizgame.store.store import EXPORT_COLUMNS, ExportRow
+from quizgame.store.store import EXPORT_COLUMNS, FORMULA_START, ExportRow
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 JSON_FORMAT = "quizgame-results"
 JSON_VERSION = 1
 
 
 def spreadsheet_safe(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
 
 
-def _csv_cell(value: object) -> object:
-    # true/false as 1/0 so a spreadsheet can SUM the `correct` column; no value as empty.
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return int(value)
-    return spreadsheet_safe(value)
-
-
-def write_csv(rows: Iterable[ExportRow], handle: TextIO) -> int:
-    """Write the header and rows; returns the number of rows. `handle` must use newline=""."""
+def write_csv(rows: Iterable[Sequence[object]], handle: TextIO) -> int:
+    """Write the header, then rows from ResultsStore.spreadsheet_rows: already guarded, so
+    each value goes straight to the csv module (None becomes an empty cell). Returns the
+    number of rows. `handle` must be opened with newline=""."""
     writer = csv.writer(handle)
     writer.writerow(EXPORT_COLUMNS)
     count = 0
-    width = len(EXPORT_COLUMNS)
-    for row in rows:
-        writer.writerow([_csv_cell(value) for value in row[:width]])
-        count += 1
+    iterator = iter(rows)
+    while batch := list(itertools.islice(iterator, 5000)):
+        writer.writerows(batch)
+        count += len(batch)
     return count
 
 

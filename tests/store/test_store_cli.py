@@ -444,3 +444,41 @@ def test_stats_with_the_real_built_in_pack(capsys, db_path: Path, article_pack_p
         assert lines[4].startswith("2*") and lines[4].split()[-4:] == ["3", "33%", "Nope", "(2)"]
         assert len(lines) == 3 + len(loaded.pack.questions) + 1
         assert_fits(out)
+
+
+def test_results_shows_the_most_recent_fifty_unless_asked(capsys, db_path: Path) -> None:
+    with ResultsStore.open(db_path) as store:
+        for i in range(53):
+            play(store, f"p{i:02d}", (True,))
+    code, out, _ = run(capsys, "results", "--db", str(db_path))
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 1 + 50 + 2
+    assert lines[1].startswith("p52") and lines[50].startswith("p03")
+    assert lines[-1].startswith("the 50 most recent of 53 sessions; --limit N shows more")
+    _, out, _ = run(capsys, "results", "--db", str(db_path), "--limit", "60")
+    assert len(out.splitlines()) == 1 + 53 + 2 and out.splitlines()[-1].startswith("53 sessions")
+    _, out, _ = run(capsys, "results", "--db", str(db_path), "--limit", "53")
+    assert out.splitlines()[-1].startswith("53 sessions")
+
+
+def test_sql_formula_guard_matches_the_rule(db_path: Path) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from quizgame.store.exporting import spreadsheet_safe
+
+    texts = st.text(alphabet=st.sampled_from("=+-@\t\r 'a1é\n\""), max_size=6)
+    with ResultsStore.open(db_path) as store:
+        record = session()
+        store.start_session(record)
+        numbers = iter(range(1, 10**6))
+
+        @settings(max_examples=200, deadline=None)
+        @given(texts)
+        def check(text: str) -> None:
+            n = next(numbers)
+            store.record_answer(answer(record.session_id, n, response=text))
+            (row,) = [r for r in store.spreadsheet_rows() if r[9] == n]
+            assert row[10] == spreadsheet_safe(text)
+
+        check()
