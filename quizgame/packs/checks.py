@@ -145,25 +145,21 @@ class Checker:
                 fragments, listed = quote, True
             else:
                 continue
-            found: list[tuple[int, int]] = []
-            position = 0
-            for j, fragment in enumerate(fragments):
-                loc = ("questions", i, "quote") + ((j,) if listed else ())
-                wanted = normalise(fragment)
-                if not wanted:
-                    if fragment:
-                        self.at(loc, "the quote is blank")
-                    break
-                at = source.find(wanted, position)
-                if at == -1:
-                    self.at(loc, _not_found(source, wanted, position, j, listed))
-                    break
-                found.append((at, at + len(wanted)))
-                position = at + len(wanted)
-            else:
-                question_id = question.get("id")
-                if isinstance(question_id, str):
-                    spans[question_id] = tuple(source.original_span(s, e) for s, e in found)
+            wanted = [normalise(fragment) for fragment in fragments]
+            blank = next((j for j, w in enumerate(wanted) if not w), None)
+            if blank is not None:
+                if fragments[blank]:
+                    self.at(("questions", i, "quote") + ((blank,) if listed else ()), "the quote is blank")
+                continue
+            found, failed = source.match(wanted)
+            if failed is not None:
+                loc = ("questions", i, "quote") + ((failed,) if listed else ())
+                position = found[-1][1] if found else 0
+                self.at(loc, _not_found(source, wanted[failed], position, failed, listed))
+                continue
+            question_id = question.get("id")
+            if isinstance(question_id, str):
+                spans[question_id] = tuple(source.original_span(s, e) for s, e in found)
         return spans
 
 

@@ -65,6 +65,7 @@ class Source:
             position = end
         pieces.append(translated[position:])
         self.text = "".join(pieces)
+        self._has_ellipsis = "\u2026" in translated
         self._index: dict[str, list[int]] | None = None
         self._lookups = 0
 
@@ -87,6 +88,17 @@ class Source:
 
     def find(self, fragment: str, start: int = 0) -> int:
         """Where a normalised fragment first appears at or after `start`, or -1."""
+        at = self.text.find(fragment, start)
+        while at != -1 and self._cuts_ellipsis(at, at + len(fragment)):
+            at = self.text.find(fragment, at + 1)
+        return at
+
+    def locate(self, fragment: str, start: int = 0) -> int:
+        """Where a fragment appears at or after `start`, preferably at a word start; or -1.
+
+        Not always the first place (that is `find`), but -1 only when there is none: with
+        many quotes, looking words up in an index beats scanning the source for each.
+        """
         self._lookups += 1
         if len(fragment) >= _KEY and self._lookups > _INDEX_AFTER:
             if self._index is None:
@@ -95,10 +107,44 @@ class Source:
             if positions is not None:
                 text = self.text
                 for i in range(bisect_right(positions, start - 1), len(positions)):
-                    if text.startswith(fragment, positions[i]):
-                        return positions[i]
-            # Not at a word start: fall back to a full scan.
-        return self.text.find(fragment, start)
+                    at = positions[i]
+                    if text.startswith(fragment, at) and not self._cuts_ellipsis(at, at + len(fragment)):
+                        return at
+        return self.find(fragment, start)
+
+    def match(self, fragments: list[str]) -> tuple[list[tuple[int, int]], int | None]:
+        """Spans of fragments found in this order, and the index of the first not found.
+
+        The fast `locate` may pass over an earlier place a fragment appears (mid-word), so
+        a list that fails is tried again with `find`, which takes the earliest each time.
+        """
+        for exact in (False, True):
+            search = self.find if exact else self.locate
+            spans: list[tuple[int, int]] = []
+            position = 0
+            for j, fragment in enumerate(fragments):
+                at = search(fragment, position)
+                if at == -1:
+                    break
+                spans.append((at, at + len(fragment)))
+                position = at + len(fragment)
+            else:
+                return spans, None
+            if j == 0:
+                return spans, 0  # nothing before it to have misplaced
+        return spans, j
+
+    def _cuts_ellipsis(self, start: int, end: int) -> bool:
+        # "Tuesday." must not match the "Tuesday." inside "Tuesday..." written for "Tuesday…".
+        if not self._has_ellipsis:
+            return False
+        for offset in (start, end):
+            i = bisect_right(self._edit_starts, offset) - 1
+            if i >= 0:
+                n_start, n_end, o_start, o_end = self._edits[i]
+                if n_start < offset < n_end:
+                    return True
+        return False
 
     def _build_index(self) -> dict[str, list[int]]:
         # Keys are the characters at each word start, and just inside an opening quote,
