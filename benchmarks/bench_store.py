@@ -155,9 +155,12 @@ def fmt(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
-def run_all(folder: Path, db: Path, args: argparse.Namespace) -> list[tuple[str, float, float, float]]:
+Row = tuple[str, float, float, float]  # measure, seconds, baseline seconds, target seconds
+
+
+def run_all(folder: Path, db: Path, args: argparse.Namespace) -> list[Row]:
     repeat = args.repeat
-    out: list[tuple[str, float, float, float]] = []
+    out: list[Row] = []
     with ResultsStore.open(db, readonly=True) as store:
         conn = store.connection
 
@@ -172,7 +175,8 @@ def run_all(folder: Path, db: Path, args: argparse.Namespace) -> list[tuple[str,
                     timed(raw("SELECT * FROM sessions LIMIT 50"), repeat), 0.050))
         by_player = timed(lambda: store.sessions(player="student-007", limit=50), repeat)
         out.append(("player", by_player,
-                    timed(raw("SELECT * FROM sessions WHERE player_id = 8 LIMIT 50"), repeat), 0.050))
+                    timed(raw("SELECT * FROM sessions WHERE player_id = 8 LIMIT 50"), repeat),
+                    0.050))
         board = timed(lambda: store.leaderboard("pack-3"), repeat)
         pack_rows = raw("SELECT * FROM sessions WHERE pack_id = ?", "pack-3")
         out.append(("board", board, timed(pack_rows, repeat), 0.050))
@@ -208,7 +212,7 @@ def run_all(folder: Path, db: Path, args: argparse.Namespace) -> list[tuple[str,
     return out
 
 
-def answer_times(folder: Path, db: Path, repeat: int) -> list[tuple[str, float, float, float]]:
+def answer_times(folder: Path, db: Path, repeat: int) -> list[Row]:
     count = max(200, repeat * 20)
     bare_path = folder / "bare.sqlite3"
     bare = sqlite3.connect(bare_path, isolation_level=None)

@@ -54,7 +54,10 @@ def run(args: argparse.Namespace) -> int:
         print(line)
     shown = len(sessions)
     if total > shown:
-        print(f"\nthe {shown} most recent of {total} sessions; --limit N shows more (database: {path})")
+        print(
+            f"\nthe {shown} most recent of {total} sessions; --limit N shows more "
+            f"(database: {path})"
+        )
     else:
         print(f"\n{shown} session{'s' if shown != 1 else ''} (database: {path})")
     return 0

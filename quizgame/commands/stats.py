@@ -59,7 +59,8 @@ def _load(ref: str, extra_dirs: list[Path]) -> tuple[LoadedPack | None, str | No
     except PackError as exc:
         if path_like:
             raise _Refused(str(exc)) from None
-        return None, f"note: pack {ref!r} has problems ({exc.problems[0].message}); showing question ids"
+        first = exc.problems[0].message
+        return None, f"note: pack {ref!r} has problems ({first}); showing question ids"
     except (LookupError, OSError, ValueError) as exc:
         if path_like:
             raise _Refused(str(exc) or f"cannot read pack {ref}") from None

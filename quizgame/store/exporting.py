@@ -1,10 +1,11 @@
 """Answers as CSV or JSON for a gradebook or spreadsheet.
 
 CSV: UTF-8 (no byte-order mark), a header row, then one row per player per question
-(EXPORT_COLUMNS). A text cell that starts with = + - @ (or a tab or carriage return) gets a leading apostrophe, so a
-spreadsheet shows it as text instead of running it as a formula: a player named
-"=HYPERLINK(...)" must not become a live link in the teacher's gradebook. Numbers are
-written as numbers and never altered; true/false as 1/0; no value as an empty cell.
+(EXPORT_COLUMNS). A text cell that starts with = + - @ (or a tab or carriage return) gets a
+leading apostrophe, so a spreadsheet shows it as text instead of running it as a formula:
+a player named "=HYPERLINK(...)" must not become a live link in the teacher's gradebook.
+Numbers are written as numbers and never altered; true/false as 1/0; no value as an empty
+cell.
 
 JSON: one object {"format": "quizgame-results", "version": 1, "exported_at": ..., "filters":
 {...}, "columns": [...], "rows": [...]}; each row has the CSV columns with their exact

@@ -268,7 +268,8 @@ class Recorder:
         text = "\n".join(lines) + "\n"
         reason = self._status.message.split(" — ")[0] or "the results database was closed"
         for folder in self._candidate_dirs():
-            target = folder / f"quizgame-unsaved-{header['written_at'][:10]}-{uuid.uuid4().hex[:12]}.jsonl"
+            name = f"quizgame-unsaved-{header['written_at'][:10]}-{uuid.uuid4().hex[:12]}.jsonl"
+            target = folder / name
             try:
                 folder.mkdir(parents=True, exist_ok=True)
                 atomic_write(target, lambda handle: handle.write(text))

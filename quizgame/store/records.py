@@ -52,6 +52,13 @@ def _check_text(value: object, name: str) -> None:
         raise ValueError(f"{name} must be a non-empty string, got {value!r}")
 
 
+def _check_whole(value: object, name: str, minimum: int | None = None) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name} must be a whole number, got {value!r}")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value!r}")
+
+
 def _check_number(value: object, name: str, *, allow_none: bool = False) -> None:
     if value is None and allow_none:
         return
@@ -118,16 +125,14 @@ class SessionRecord:
             _check_text(self.game_id, "game_id")
         if self.player_kind not in PLAYER_KINDS:
             raise ValueError(f"player_kind must be one of {PLAYER_KINDS}, got {self.player_kind!r}")
-        if isinstance(self.seed, bool) or not isinstance(self.seed, int):
-            raise ValueError(f"seed must be a whole number, got {self.seed!r}")
-        if isinstance(self.question_count, bool) or not isinstance(self.question_count, int) or (
-            self.question_count < 0
-        ):
-            raise ValueError(f"question_count must be a whole number >= 0, got {self.question_count!r}")
+        _check_whole(self.seed, "seed")
+        _check_whole(self.question_count, "question_count", 0)
         _check_number(self.max_score, "max_score")
         _check_timestamp(self.started_at, "started_at")
         try:
-            options_json = json.dumps(dict(self.options), sort_keys=True, ensure_ascii=False, allow_nan=False)
+            options_json = json.dumps(
+                dict(self.options), sort_keys=True, ensure_ascii=False, allow_nan=False
+            )
         except (TypeError, ValueError) as exc:
             raise ValueError(f"options must be JSON-safe: {exc}") from None
         object.__setattr__(self, "options_json", options_json)
@@ -135,7 +140,8 @@ class SessionRecord:
 
 @dataclass(frozen=True)
 class AnswerRecord:
-    """One answer as given. `response` is what the engine took: str, bool, frozenset[str] or None."""
+    """One answer as given. `response` is what the engine took: str, bool, frozenset[str], or
+    None when time ran out."""
 
     session_id: str
     question_id: str
@@ -154,10 +160,7 @@ class AnswerRecord:
     def __post_init__(self) -> None:
         _check_text(self.session_id, "session_id")
         _check_text(self.question_id, "question_id")
-        if isinstance(self.question_number, bool) or not isinstance(self.question_number, int) or (
-            self.question_number < 1
-        ):
-            raise ValueError(f"question_number must be a whole number >= 1, got {self.question_number!r}")
+        _check_whole(self.question_number, "question_number", 1)
         if not isinstance(self.correct, bool) or not isinstance(self.timed_out, bool):
             raise ValueError("correct and timed_out must be True or False")
         for name in ("credit", "points", "max_points"):

@@ -100,7 +100,9 @@ def check_version(conn: sqlite3.Connection, path: Path, latest: int = CURRENT_VE
     if version == 0 and not foreign:
         foreign = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
     if foreign:
-        raise StoreCorrupt(f"file is an SQLite database but not a quizgame results database: {path}", path)
+        raise StoreCorrupt(
+            f"file is an SQLite database but not a quizgame results database: {path}", path
+        )
     return version
 
 

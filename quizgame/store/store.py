@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from quizgame.store import schema
 from quizgame.store.connection import (
@@ -37,6 +37,9 @@ from quizgame.store.records import (
     normalize_player,
     utc_now,
 )
+
+
+T = TypeVar("T")
 
 
 class StoreMissing(StoreError):
@@ -256,7 +259,9 @@ class ResultsStore:
             mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
             if mode.lower() != "wal":
                 # WAL lets readers (reports, the leaderboard) run while a game writes.
-                retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone(), retry, path)
+                retry_busy(
+                    lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone(), retry, path
+                )
             # FULL, not NORMAL: in WAL mode NORMAL survives an application crash but a power
             # cut or OS crash can undo the last commits, i.e. answers the player saw accepted.
             # FULL syncs the log on each commit; answers come at human pace, so the cost
@@ -285,7 +290,7 @@ class ResultsStore:
 
     # -- writes ----------------------------------------------------------------------------
 
-    def _write(self, work: Callable[[sqlite3.Connection], object]) -> object:
+    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
         with self._lock:
             return run_transaction(self._conn, work, self.retry, self.path)
 
@@ -367,7 +372,7 @@ class ResultsStore:
             )
             return True
 
-        return bool(self._write(work))
+        return self._write(work)
 
     def finish_session(
         self,
@@ -394,10 +399,11 @@ class ResultsStore:
 
     # -- reads -----------------------------------------------------------------------------
 
-    def _read(self, work: Callable[[sqlite3.Connection], object]) -> object:
+    def _read(self, work: Callable[[sqlite3.Connection], T], default: T) -> T:
+        """Run read queries in one transaction (one snapshot); `default` for an empty file."""
         with self._lock:
             if self._empty:
-                return []
+                return default
             return run_transaction(self._conn, work, self.retry, self.path, write=False)
 
     def get_session(self, session_id: str) -> SessionInfo | None:
@@ -418,9 +424,8 @@ class ResultsStore:
     def count_sessions(self, *, pack_id: str | None = None, player: str | None = None) -> int:
         clause, params = _filters(pack_id, player)
         sql = f"SELECT count(*) FROM sessions s JOIN players p ON p.id = s.player_id {clause}"
-        if self._empty:
-            return 0
-        return self._read(lambda conn: conn.execute(sql, params).fetchone()[0])  # type: ignore[return-value]
+        count: int = self._read(lambda conn: conn.execute(sql, params).fetchone()[0], 0)
+        return count
 
     def unfinished_sessions(self, player: str, pack_id: str, pack_hash: str) -> list[SessionInfo]:
         """Sessions this player could resume on this exact version of the pack, newest first."""
@@ -437,8 +442,11 @@ class ResultsStore:
         )
 
     def _sessions(self, clause: str, params: tuple) -> list[SessionInfo]:
-        sql = f"SELECT {_SESSION_COLUMNS} FROM sessions s JOIN players p ON p.id = s.player_id {clause}"
-        rows = self._read(lambda conn: conn.execute(sql, params).fetchall())
+        sql = (
+            f"SELECT {_SESSION_COLUMNS} FROM sessions s "
+            f"JOIN players p ON p.id = s.player_id {clause}"
+        )
+        rows = self._read(lambda conn: conn.execute(sql, params).fetchall(), [])
         return [_session_info(row) for row in rows]
 
     def session_answers(self, session_id: str) -> list[StoredAnswer]:
@@ -450,7 +458,8 @@ class ResultsStore:
                 "a.timed_out, a.answered_at FROM answers a JOIN players p ON p.id = a.player_id "
                 "WHERE a.session_id = ? ORDER BY a.question_number, a.answered_at",
                 (session_id,),
-            ).fetchall()
+            ).fetchall(),
+            [],
         )
         return [
             StoredAnswer(
@@ -483,7 +492,7 @@ class ResultsStore:
             ORDER BY score DESC, score / nullif(max_score, 0) DESC, finished_at, id
             LIMIT ?
         """
-        rows = self._read(lambda conn: conn.execute(sql, params).fetchall())
+        rows = self._read(lambda conn: conn.execute(sql, params).fetchall(), [])
         return [
             LeaderboardEntry(
                 rank=rank,
@@ -547,14 +556,18 @@ class ResultsStore:
                 "max(s.started_at) FROM sessions s WHERE s.pack_id = ? "
                 "GROUP BY s.pack_hash ORDER BY max(s.started_at) DESC",
                 (pack_id,),
-            ).fetchall()
+            ).fetchall(),
+            [],
         )
         return [PackVersion(*row) for row in rows]
 
     def pack_ids(self) -> list[str]:
         """Every pack id with at least one session."""
         rows = self._read(
-            lambda conn: conn.execute("SELECT DISTINCT pack_id FROM sessions ORDER BY 1").fetchall()
+            lambda conn: conn.execute(
+                "SELECT DISTINCT pack_id FROM sessions ORDER BY 1"
+            ).fetchall(),
+            [],
         )
         return [row[0] for row in rows]
 
@@ -582,9 +595,7 @@ class ResultsStore:
             ).fetchall()
             return totals, {qid: (text, n) for qid, text, n in wrong}
 
-        if self._empty:
-            return []
-        totals, wrong = self._read(work)  # type: ignore[misc]
+        totals, wrong = self._read(work, ([], {}))
         return [
             QuestionStats(
                 question_id=qid,

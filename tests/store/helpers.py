@@ -67,7 +67,8 @@ def play(
     **fields: Any,
 ) -> SessionRecord:
     """Store a whole session: one answer per entry in `results`."""
-    record = session(player=player, question_count=len(results), max_score=20.0 * len(results), **fields)
+    count = len(results)
+    record = session(player=player, question_count=count, max_score=20.0 * count, **fields)
     store.start_session(record)
     for number, right in enumerate(results, 1):
         store.record_answer(answer(record.session_id, number, correct=right))

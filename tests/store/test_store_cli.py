@@ -47,7 +47,8 @@ def filled(db_path: Path) -> Path:
 
 def test_results_without_a_database_says_so_and_creates_nothing(capsys, tmp_path: Path) -> None:
     path = tmp_path / "none.sqlite3"
-    assert run(capsys, "results", "--db", str(path)) == (0, f"no results yet (database: {path})\n", "")
+    expected = (0, f"no results yet (database: {path})\n", "")
+    assert run(capsys, "results", "--db", str(path)) == expected
     assert not path.exists() and not list(tmp_path.glob("none*"))
 
 
@@ -225,7 +226,8 @@ def test_a_crash_mid_export_leaves_no_half_file(
     target = out_dir / "grades.csv"
     if existing:
         target.write_text("last week's grades\n")
-    monkeypatch.setattr("quizgame.commands.export.write_csv", _crashing_writer(RuntimeError("crash")))
+    crash = _crashing_writer(RuntimeError("crash"))
+    monkeypatch.setattr("quizgame.commands.export.write_csv", crash)
     with pytest.raises(RuntimeError):
         main(["export", "--db", str(filled), "-o", str(target)])
     if existing:
@@ -249,7 +251,8 @@ def test_a_database_error_mid_export_is_one_line_and_leaves_no_file(
 
 
 def test_export_to_an_impossible_place(capsys, filled: Path, tmp_path: Path) -> None:
-    for target, words in [(tmp_path / "no" / "such" / "dir.csv", "No such file"), (tmp_path, "folder")]:
+    cases = [(tmp_path / "no" / "such" / "dir.csv", "No such file"), (tmp_path, "folder")]
+    for target, words in cases:
         code, out, err = run(capsys, "export", "--db", str(filled), "-o", str(target))
         assert code == 1 and out == "" and err.count("\n") == 1 and words in err
 
@@ -280,7 +283,9 @@ def _pack(questions: list[str]) -> Pack:
                     "id": qid,
                     "type": "single",
                     "section": "summit",
-                    "prompt": f"Prompt for {qid}: " + "where did the leaders meet " * (qid == "q2") + "?",
+                    "prompt": f"Prompt for {qid}: "
+                    + "where did the leaders meet " * (qid == "q2")
+                    + "?",
                     "explanation": "Because.",
                     "quote": "a quote",
                     "choices": ["Hamburg", "Berlin"],
@@ -334,7 +339,8 @@ def test_stats_by_question_id_when_the_pack_is_not_found(capsys, db_path: Path, 
     lines = out.splitlines()
     assert lines[0] == "G20 takeaways (g20)"
     assert lines[1].startswith("version aaaaaaaa: 4 sessions, 12 answers, latest ")
-    table = {next(t for t in line.split() if t.startswith("q")): line.split() for line in lines[3:6]}
+    rows = [line.split() for line in lines[3:6]]
+    table = {next(t for t in row if t.startswith("q")): row for row in rows}
     assert table["q1"][-3:] == ["4", "100%", "-"]
     assert table["q2"][0] == "*" and table["q2"][-4:] == ["4", "25%", "Berlin", "(3)"]
     assert table["q3"][-4:] == ["4", "50%", "Berlin", "(2)"]
@@ -360,10 +366,12 @@ def test_stats_in_pack_order_with_prompts(capsys, db_path: Path, pack_layer) -> 
 
 
 def test_stats_keeps_pack_versions_apart(capsys, db_path: Path, pack_layer) -> None:
-    pack_layer["known"]["g20"] = LoadedPack(_pack(["q1", "q2", "q3"]), Path("g20.yaml"), "t", "b" * 64)
+    current = LoadedPack(_pack(["q1", "q2", "q3"]), Path("g20.yaml"), "t", "b" * 64)
+    pack_layer["known"]["g20"] = current
     _class_results(db_path, "a" * 64)
     with ResultsStore.open(db_path) as store:
-        record = session(player="new", pack_hash="b" * 64, started_at="2020-01-01T00:00:00.000+00:00")
+        long_ago = "2020-01-01T00:00:00.000+00:00"
+        record = session(player="new", pack_hash="b" * 64, started_at=long_ago)
         store.start_session(record)
         store.record_answer(answer(record.session_id, 2, correct=True))
     code, out, _ = run(capsys, "stats", "g20", "--db", str(db_path))
@@ -398,10 +406,15 @@ def test_stats_for_an_unknown_pack(capsys, db_path: Path, pack_layer) -> None:
     _class_results(db_path)
     code, out, err = run(capsys, "stats", "nope", "--db", str(db_path))
     assert (code, out) == (1, "")
-    assert err == f"quizgame: no pack or results called 'nope' (database: {db_path}); packs with results: g20\n"
+    assert err == (
+        f"quizgame: no pack or results called 'nope' (database: {db_path}); "
+        "packs with results: g20\n"
+    )
 
 
-def test_stats_for_a_broken_pack_file_is_an_error(capsys, db_path: Path, pack_layer, tmp_path) -> None:
+def test_stats_for_a_broken_pack_file_is_an_error(
+    capsys, db_path: Path, pack_layer, tmp_path: Path
+) -> None:
     _class_results(db_path)
     pack_layer["problems"] = "unknown field 'colour'"
     pack_layer["known"]["g20"] = None

@@ -108,7 +108,9 @@ def test_store_waits_out_a_short_lock(db_path: Path, blocker) -> None:
         assert store.record_answer(answer(record.session_id)) is True
 
 
-def test_recorder_keeps_answers_while_locked_then_saves_them_in_order(db_path: Path, blocker) -> None:
+def test_recorder_keeps_answers_while_locked_then_saves_them_in_order(
+    db_path: Path, blocker
+) -> None:
     log_writes(db_path)
     recorder = recorder_for(db_path)
     record = session()

@@ -38,7 +38,8 @@ def test_a_whole_game_through_the_recorder(db_path: Path) -> None:
         assert recorder.finish_session(record.session_id, score=20.0, max_score=40.0).ok
     with ResultsStore.open(db_path, readonly=True) as store:
         info = store.get_session(record.session_id)
-    assert info.finished and (info.score, info.max_score, info.answered, info.right) == (20, 40, 2, 1)
+    assert info.finished
+    assert (info.score, info.max_score, info.answered, info.right) == (20, 40, 2, 1)
 
 
 def test_recorder_is_safe_to_share_between_threads(db_path: Path) -> None:
@@ -126,7 +127,8 @@ def test_unsaved_file_for_another_database_is_left_alone(db_path: Path, tmp_path
     foreign.write_text(json.dumps({"quizgame_unsaved": 1, "db": "/elsewhere/x.sqlite3"}) + "\n")
     broken = rescue / "quizgame-unsaved-2025-01-01-def.jsonl"
     broken.write_text("not json\n")
-    with Recorder(lambda p: ResultsStore.open(db_path, retry=p), db_path, rescue_dirs=(rescue,)) as rec:
+    opener = lambda policy: ResultsStore.open(db_path, retry=policy)  # noqa: E731
+    with Recorder(opener, db_path, rescue_dirs=(rescue,)) as rec:
         assert rec.status.ok
     assert foreign.exists() and broken.exists()
 

@@ -77,7 +77,9 @@ def test_answer_fields_round_trip_and_totals_follow(store: ResultsStore) -> None
     assert (info.score, info.answered, info.right) == (30.0, 3, 1)
 
 
-def test_each_answer_is_committed_the_moment_it_is_given(store: ResultsStore, db_path: Path) -> None:
+def test_each_answer_is_committed_the_moment_it_is_given(
+    store: ResultsStore, db_path: Path
+) -> None:
     record = session()
     store.start_session(record)
     other = sqlite3.connect(db_path)  # another program, e.g. the teacher's report

@@ -16,7 +16,8 @@ from .helpers import fast_retry, play
 def _tables(path: Path) -> set[str]:
     conn = sqlite3.connect(path)
     try:
-        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {row[0] for row in rows}
     finally:
         conn.close()
 
