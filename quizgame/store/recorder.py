@@ -136,8 +136,9 @@ class Recorder:
 
     @property
     def status(self) -> RecorderStatus:
-        with self._lock:
-            return self._status
+        # No lock: the UI thread may ask while a worker waits on a busy database. Reading
+        # one attribute that is only ever replaced by a whole frozen object is safe.
+        return self._status
 
     def start_session(self, record: SessionRecord) -> RecorderStatus:
         if record.started_at is None:

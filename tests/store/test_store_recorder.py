@@ -171,3 +171,29 @@ def test_quick_retry_keeps_a_locked_database_from_stalling_each_answer(db_path: 
     recorder.close()
     blocker.close()
     assert count_rows(db_path) == 5
+
+
+def test_status_can_be_read_while_another_thread_waits_on_the_database(db_path: Path) -> None:
+    import time
+
+    with ResultsStore.open(db_path):
+        pass
+    blocker = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    recorder = Recorder(
+        lambda policy: ResultsStore.open(db_path, retry=policy),
+        db_path,
+        retry=RetryPolicy(busy_timeout=0.2, total=1.0),
+        rescue_dirs=(db_path.parent / "r",),
+    )
+    blocker.execute("BEGIN EXCLUSIVE")
+    worker = threading.Thread(target=recorder.start_session, args=(session(),))
+    worker.start()
+    time.sleep(0.1)
+    began = time.monotonic()
+    assert recorder.status.ok  # answered at once, not after the worker's wait
+    assert time.monotonic() - began < 0.05
+    worker.join()
+    assert not recorder.status.ok
+    blocker.execute("COMMIT")
+    blocker.close()
+    assert recorder.close().ok

@@ -235,12 +235,10 @@ def test_stats_and_versions_are_kept_apart_by_content_hash(store: ResultsStore) 
 
 
 def test_most_chosen_wrong_answer_ignores_timeouts(store: ResultsStore) -> None:
-    record = session()
-    store.start_session(record)
-    for n, response in enumerate(["Bonn", "Bonn", "Paris", None, None, None], 1):
-        other = session()
-        store.start_session(other)
-        store.record_answer(answer(other.session_id, 1, correct=False, response=response,
+    for response in ["Bonn", "Bonn", "Paris", None, None, None]:
+        record = session()
+        store.start_session(record)
+        store.record_answer(answer(record.session_id, 1, correct=False, response=response,
                                    timed_out=response is None))
     (stat,) = store.question_stats("g20", "a" * 64)
     assert (stat.answers, stat.timed_out, stat.top_wrong, stat.top_wrong_count) == (6, 3, "Bonn", 2)
