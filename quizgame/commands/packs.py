@@ -12,7 +12,7 @@ from quizgame.cli import EXIT_OK
 def _fit(text: str, width: int) -> str:
     indent = text[: len(text) - len(text.lstrip(" "))]
     text = indent + " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _plural(n: int, word: str) -> str:
@@ -38,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
     shown: set[int] = set()
     for heading, folder in folders:
         state = "" if folder.is_dir() else (", does not exist yet" if not folder.exists() else ", not a folder")
-        lines.append(_fit(f"{heading} ({folder}{state}):", width))
+        # A path cut short is no use: when it does not fit, it gets a line of its own.
+        title = f"{heading} ({folder}{state}):"
+        lines += [title] if len(title) <= width else [f"{heading}:", f"  in {folder}{state}"]
         mine = [e for e in entries if e.folder == folder and id(e) not in shown]
         shown.update(id(e) for e in mine)
         if not mine:
