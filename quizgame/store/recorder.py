@@ -108,10 +108,14 @@ class Recorder:
         self._rejected: list[_Op] = []
         self._rejected_reason = ""
         self._status = RecorderStatus(True, "", 0)
+        self._trouble = False  # the database itself failed us last time
         with self._lock:
             self._connect(self._retry)
             if self._store is not None:
-                self._replay_unsaved()
+                try:
+                    self._replay_unsaved()
+                except Exception:
+                    pass  # the files stay where they are, for the next run or a person
 
     @classmethod
     def open(
@@ -189,10 +193,11 @@ class Recorder:
         with self._lock:
             self._pending.append(op)
             # Already in trouble: a short try, so a locked database does not stall each answer.
-            self._drain(self._quick if not self._status.ok else self._retry)
+            self._drain(self._quick if self._trouble else self._retry)
             return self._status
 
     def _degrade(self, message: str) -> None:
+        self._trouble = True
         waiting = len(self._pending) + len(self._rejected)
         self._status = RecorderStatus(False, f"{message} — {_KEPT}", waiting)
 
@@ -239,8 +244,11 @@ class Recorder:
                 "they will be kept in an unsaved file when quizgame closes",
                 len(self._rejected),
             )
-        elif not self._status.ok:
+        elif self._trouble:
             self._status = RecorderStatus(True, f"results saved again: {self.path}", 0)
+        else:
+            self._status = RecorderStatus(True, "", 0)
+        self._trouble = False
 
     def _drop_store(self) -> None:
         if self._store is not None:

@@ -13,6 +13,7 @@ import pytest
 
 from quizgame.store import (
     Recorder,
+    RecorderStatus,
     ResultsStore,
     RetryPolicy,
     StoreCorrupt,
@@ -126,7 +127,8 @@ def test_recorder_keeps_answers_while_locked_then_saves_them_in_order(
     blocker.execute("COMMIT")
     status = recorder.record(answer(record.session_id, 5))
     assert status.ok and status.pending == 0 and "saved again" in status.message
-    assert written_order(db_path) == ["q1", "q2", "q3", "q4", "q5"]
+    assert recorder.record(answer(record.session_id, 6)) == RecorderStatus(True, "", 0)
+    assert written_order(db_path) == ["q1", "q2", "q3", "q4", "q5", "q6"]
     assert recorder.close().ok
 
 
