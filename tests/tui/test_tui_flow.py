@@ -53,7 +53,7 @@ async def test_play_fixture_pack_to_the_results(make_config, harbour, right: boo
         assert summary.right == (4 if right else 0)
         text = screen_text(app)
         assert f"Score {number(summary.score)} of {number(summary.max_score)}" in text
-        assert f"✔ {summary.right} right" in text and f"✘ {summary.wrong} wrong" in text
+        assert f"✔ {summary.right} right" in text and f"✘ {summary.wrong - summary.partial} wrong" in text
 
     answered = seen.of(messages.AnswerSubmitted)
     assert [m.result.correct for m in answered] == [right] * 4
@@ -101,7 +101,7 @@ async def test_article_pack_right_and_wrong_matches_engine_summary(
         assert f"Score {number(summary.score)} of {number(summary.max_score)}" in text
         assert f"({round(summary.percent)}%)" in text
         assert f"✔ {summary.right} right" in text
-        assert f"✘ {summary.wrong} wrong" in text
+        assert f"✘ {summary.wrong - summary.partial} wrong" in text
         assert f"time taken {duration(summary.total_time)}" in text
         assert summary.total_time == pytest.approx(4 * summary.answered)
         for section in summary.sections:
@@ -199,3 +199,41 @@ async def test_retry_missed_plays_only_the_missed_questions(make_config, harbour
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_the_mouse_can_answer_every_kind(make_config, harbour) -> None:
+    options = SessionOptions(seed=3, shuffle_questions=False, shuffle_choices=False)
+    app = create_app(make_config(start_pack=harbour, options=options))
+    seen = Messages()
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
+        await pilot.pause()
+        # city (short): click the field, type, click Submit.
+        await pilot.click("#answer")
+        await pilot.press(*keys_to_type("Hamburg"))
+        await pilot.click("#submit")
+        await pilot.pause()
+        await pilot.click("#next")
+        await pilot.pause()
+        # length (single): the second line of the list is "More than two hours".
+        await pilot.click("#choices", offset=(5, 1))
+        await pilot.pause()
+        await pilot.click("#next")
+        await pilot.pause()
+        # robust (true/false): the first line is True.
+        await pilot.click("#choices", offset=(5, 0))
+        await pilot.pause()
+        await pilot.click("#next")
+        await pilot.pause()
+        # agreed (multiple): tick the first and third, see [x], then Submit.
+        await pilot.click("#choices", offset=(5, 0))
+        await pilot.click("#choices", offset=(5, 2))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[x] 1  A ceasefire" in text and "[ ] 2  New sanctions" in text
+        assert "[x] 3  A start on Sunday" in text
+        await pilot.click("#submit")
+        await pilot.pause()
+        await pilot.click("#next")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+    assert [m.result.correct for m in seen.of(messages.AnswerSubmitted)] == [True] * 4

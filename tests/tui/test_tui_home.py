@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import threading
 
-from textual.widgets import Checkbox, Input, OptionList, Select, SelectionList
+from textual.widgets import Checkbox, Input, OptionList, Select
 
 from quizgame.packs.discovery import PackEntry
 from quizgame.tui import messages
 from quizgame.tui.app import create_app
 from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.screens.question import QuestionScreen
+from quizgame.tui.widgets.checklist import Checklist
 
 from .helpers import FIXTURES, Messages, screen_text
 
@@ -56,7 +57,7 @@ async def test_lists_packs_and_invalid_ones_with_their_first_problem(make_config
         assert "✘ Invalid: broken.yaml" in text
         first = entries[1].problems[0]
         assert f"{first.line}:{first.col}: answer 'Munich'" in text
-        sections = app.screen.query_one("#sections", SelectionList)
+        sections = app.screen.query_one("#sections", Checklist)
         assert sections.selected == ["place", "talks"]
 
 
@@ -69,7 +70,7 @@ async def test_invalid_pack_cannot_be_started(make_config, harbour) -> None:
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert app.screen.query_one("#sections", SelectionList).option_count == 0
+        assert app.screen.query_one("#sections", Checklist).option_count == 0
         assert not seen.of(messages.StartRequested)
         assert any("answer 'Munich'" in str(n.message) for n in app._notifications)
 
@@ -84,7 +85,7 @@ async def test_start_uses_the_chosen_name_and_options(make_config, harbour) -> N
         screen.query_one("#player", Input).value = "Grace"
         screen.query_one("#shuffle", Checkbox).value = False
         screen.query_one("#time-limit", Select).value = 30
-        screen.query_one("#sections", SelectionList).deselect("place")
+        screen.query_one("#sections", Checklist).deselect("place")
         await pilot.click("#start")
         await pilot.pause()
         (start,) = seen.of(messages.StartRequested)
@@ -125,7 +126,7 @@ async def test_empty_name_or_no_section_does_not_start(make_config, harbour) -> 
         await pilot.pause()
         assert screen.focused is screen.query_one("#player", Input)
         screen.query_one("#player", Input).value = "Ada"
-        screen.query_one("#sections", SelectionList).deselect_all()
+        screen.query_one("#sections", Checklist).deselect_all()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import Input, Static
 
 from quizgame.engine import SessionOptions
 from quizgame.packs.discovery import PackEntry
@@ -14,6 +14,7 @@ from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.screens.results import ResultsScreen
 from quizgame.tui.screens.source import SourceScreen
+from quizgame.tui.widgets.checklist import Checklist
 
 from .helpers import FIXTURES, answer_keys, load, screen_text
 
@@ -98,9 +99,9 @@ async def test_home_screen_shows_pack_and_player_text_literally(make_config, hos
         _assert_shown(text, hostile.pack.title, hostile.pack.source.publication, PLAYER)
         # The options column is narrow: section titles are cut short on screen, so check
         # the prompts the list renders from.
-        sections = app.screen.query_one("#sections", SelectionList)
+        sections = app.screen.query_one("#sections", Checklist)
         prompts = [str(sections.get_option_at_index(i).prompt) for i in range(sections.option_count)]
-        assert prompts == [section.title for section in hostile.pack.sections]
+        assert prompts == [f"[x] {section.title}" for section in hostile.pack.sections]
         _assert_shown(text, "[@click=app.quit]Sec")
 
 

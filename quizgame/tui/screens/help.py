@@ -20,7 +20,14 @@ class KeyGroup:
     rows: tuple[tuple[str, str], ...]  # (keys, what they do)
 
 
+_NAMES = {"command_palette": "Command palette"}
+
+
 def _describe(binding: Binding) -> str:
+    if binding.group is not None and binding.group.description:
+        return binding.group.description
+    if binding.action in _NAMES:
+        return _NAMES[binding.action]
     return binding.description or binding.tooltip or binding.action.replace("_", " ")
 
 

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Footer, Header, Input, OptionList, Select, SelectionList
+from textual.widgets import Button, Checkbox, Footer, Header, Input, OptionList, Select
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
 
 from quizgame.tui import messages
 from quizgame.tui.screens.base import GameScreen
-from quizgame.tui.widgets.literal import Plain, PlainLabel
+from quizgame.tui.widgets.checklist import Checklist
+from quizgame.tui.widgets.literal import PlainLabel
+from quizgame.tui.widgets.tickbox import TickBox
 from quizgame.tui.wording import long_date
 
 if TYPE_CHECKING:
@@ -85,8 +86,8 @@ class HomeScreen(GameScreen):
                 right.border_title = "New quiz"
                 yield PlainLabel("Player", classes="label")
                 yield Input(self.player, placeholder="your name", id="player", compact=True)
-                yield Checkbox(Content("Shuffle questions"), True, id="shuffle", compact=True)
-                yield Checkbox(Content("Exam mode (answers at the end)"), False, id="exam", compact=True)
+                yield TickBox(Content("Shuffle questions"), True, id="shuffle", compact=True)
+                yield TickBox(Content("Exam: answers at end"), False, id="exam", compact=True)
                 yield Select(
                     [(Content(label), seconds) for label, seconds in TIME_LIMITS],
                     value=0,
@@ -95,7 +96,7 @@ class HomeScreen(GameScreen):
                     compact=True,
                 )
                 yield PlainLabel("Sections", classes="label")
-                yield SelectionList[str](id="sections", compact=True)
+                yield Checklist(id="sections")
                 yield Button(Content("Start (Enter)"), variant="primary", id="start")
         yield Footer()
 
@@ -143,14 +144,13 @@ class HomeScreen(GameScreen):
         self._show_sections()
 
     def _show_sections(self) -> None:
-        sections = self.query_one("#sections", SelectionList)
-        sections.clear_options()
+        sections = self.query_one("#sections", Checklist)
         entry = self.selected_entry
         if entry is None or entry.pack is None:
+            sections.set_items([])
             return
-        sections.add_options(
-            [Selection(Content(section.title), section.id, True) for section in entry.pack.pack.sections]
-        )
+        items = [(Content(section.title), section.id) for section in entry.pack.pack.sections]
+        sections.set_items(items, ticked=[section.id for section in entry.pack.pack.sections])
 
     @on(OptionList.OptionSelected, "#packs")
     @on(Input.Submitted, "#player")
@@ -182,7 +182,7 @@ class HomeScreen(GameScreen):
             self.action_focus_name()
             return
         all_sections = [section.id for section in entry.pack.pack.sections]
-        chosen = self.query_one("#sections", SelectionList).selected
+        chosen = self.query_one("#sections", Checklist).selected
         if not chosen:
             self.notify("Pick at least one section.", severity="warning", markup=False)
             return

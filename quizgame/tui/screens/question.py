@@ -10,12 +10,12 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, OptionList, SelectionList
+from textual.widgets import Button, Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
 
 from quizgame.tui import messages
 from quizgame.tui.screens.base import GameScreen
+from quizgame.tui.widgets.checklist import Checklist
 from quizgame.tui.widgets.literal import Plain
 from quizgame.tui.wording import bar, countdown, number
 
@@ -23,13 +23,16 @@ if TYPE_CHECKING:
     from quizgame.engine import PreparedQuestion, QuizSession
 
 _ANSWER = Binding.Group("Answer", compact=True)
-_TOGGLE = Binding.Group("Toggle", compact=True)
+_TOGGLE = Binding.Group("Tick", compact=True)
 
 
 def _choice_bindings() -> list[Binding]:
+    # The same keys answer a single-choice question and tick a choice of a multiple one;
+    # check_action keeps only the pair that fits the question (and the footer shows it).
     bindings = []
     for n in range(1, 10):
-        bindings.append(Binding(str(n), f"choose({n})", f"Choice {n}", group=_ANSWER, id=f"question.choice{n}"))
+        bindings.append(Binding(str(n), f"choose({n})", f"Answer {n}", group=_ANSWER, id=f"question.choice{n}"))
+        bindings.append(Binding(str(n), f"tick({n})", f"Tick {n}", group=_TOGGLE, id=f"question.tick{n}"))
     return bindings
 
 
@@ -100,11 +103,8 @@ class QuestionScreen(GameScreen):
                 markup=False,
             )
         elif kind == "multiple":
-            yield SelectionList[str](
-                *[
-                    Selection(choice_prompt(str(i), c), c)
-                    for i, c in enumerate(self.question.choices, 1)
-                ],
+            yield Checklist(
+                [(choice_prompt(str(i), c), c) for i, c in enumerate(self.question.choices, 1)],
                 id="choices",
             )
             yield Button(Content("Submit (Enter)"), id="submit", variant="primary", compact=True)
@@ -160,9 +160,10 @@ class QuestionScreen(GameScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if super().check_action(action, parameters) is False:
             return False
-        if action == "choose":
+        if action in ("choose", "tick"):
             n = int(parameters[0])  # type: ignore[arg-type]
-            return self.kind in ("single", "multiple") and n <= len(self.question.choices)
+            kind = "single" if action == "choose" else "multiple"
+            return self.kind == kind and n <= len(self.question.choices)
         if action == "true_false":
             return self.kind == "true_false"
         if action == "submit":
@@ -191,18 +192,17 @@ class QuestionScreen(GameScreen):
         self._finish(result)
 
     def action_choose(self, n: int) -> None:
-        choice = self.question.choices[n - 1]
-        if self.kind == "single":
-            self.answer(choice)
-        else:
-            self.query_one("#choices", SelectionList).toggle(choice)
+        self.answer(self.question.choices[n - 1])
+
+    def action_tick(self, n: int) -> None:
+        self.query_one("#choices", Checklist).toggle(self.question.choices[n - 1])
 
     def action_true_false(self, value: bool) -> None:
         self.answer(value)
 
     def action_submit(self) -> None:
         if self.kind == "multiple":
-            chosen = self.query_one("#choices", SelectionList).selected
+            chosen = self.query_one("#choices", Checklist).selected
             if not chosen:
                 self.notify("Tick at least one choice first.", severity="warning", markup=False)
                 return

@@ -41,7 +41,7 @@ class ResultsScreen(GameScreen):
 
     @property
     def missed(self) -> int:
-        return sum(1 for result in self.session.results if not result.correct)
+        return len(self.session.missed)
 
     def compose(self) -> ComposeResult:
         s = self.summary
@@ -54,7 +54,10 @@ class ResultsScreen(GameScreen):
                 ),
                 id="score",
             )
-            counts = [f"✔ {s.right} right", f"✘ {s.wrong} wrong"]
+            counts = [f"✔ {s.right} right"]
+            if s.partial:
+                counts.append(f"◐ {s.partial} partly right")
+            counts.append(f"✘ {s.wrong - s.partial} wrong")
             if s.timed_out:
                 counts.append(f"⌛ {s.timed_out} out of time")
             counts.append(f"time taken {duration(s.total_time)}")
