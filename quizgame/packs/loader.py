@@ -142,6 +142,8 @@ def load_bytes(path: Path, data: bytes) -> LoadedPack:
             issues.extend(checker.issues)
 
     if issues or pack is None:
+        if not issues:  # every schema error fell on a node already reported; say something
+            issues.append(Issue(0, 0, "the pack does not match the pack format"))
         raise PackError(_problems(path, issues))
     return LoadedPack(
         pack=pack,

@@ -72,7 +72,7 @@ def find_node(root: Node, loc: Iterable[Any], *, key: bool = False) -> Node:
         if node.__class__ is MappingNode and isinstance(part, str):
             pair = _pair(node, part)
             if pair is None:
-                continue  # a union member's label, not a key
+                continue  # not written (a missing field): stay at the mapping
             node = pair[0] if key and i == len(items) - 1 else pair[1]
         elif node.__class__ is SequenceNode and isinstance(part, int):
             if not 0 <= part < len(node.value):
@@ -81,8 +81,21 @@ def find_node(root: Node, loc: Iterable[Any], *, key: bool = False) -> Node:
     return node
 
 
+def _quote_label(loc: Loc) -> str | None:
+    """The union member pydantic names after a question's `quote`: 'constrained-str' or 'list[...]'."""
+    if len(loc) >= 5 and loc[0] == "questions" and loc[2] in QUESTION_TYPES and loc[3] == "quote":
+        return str(loc[4])
+    return None
+
+
 def strip_labels(loc: Loc) -> Loc:
-    """Drop the question-type tag pydantic puts after a question's index."""
+    """A pydantic location as a path of keys and indexes in the pack.
+
+    Drops the question type pydantic puts after a question's index, and the union member
+    it names after `quote`.
+    """
+    if _quote_label(loc) is not None:
+        loc = loc[:4] + loc[5:]
     if len(loc) > 2 and loc[0] == "questions" and loc[2] in QUESTION_TYPES:
         return loc[:2] + loc[3:]
     return loc
@@ -90,18 +103,9 @@ def strip_labels(loc: Loc) -> Loc:
 
 def _field(loc: Loc) -> str:
     for part in reversed(loc):
-        if isinstance(part, str) and not _is_label(part):
+        if isinstance(part, str):
             return part
     return "value"
-
-
-def _is_label(part: str) -> bool:
-    return part in QUESTION_TYPES or _is_union_label(part)
-
-
-def _is_union_label(part: str) -> bool:
-    # Pydantic names the members of a plain union in locations: 'constrained-str', 'list[...]'.
-    return "-str" in part or "[" in part
 
 
 _LIST_NOUNS = {
@@ -132,7 +136,7 @@ def _got(value: Any, node: Node) -> str:
 def message(error: dict[str, Any], node: Node) -> str:
     """One line saying what is wrong and how to fix it."""
     kind = error["type"]
-    loc = tuple(p for p in strip_labels(tuple(error["loc"])) if not (isinstance(p, str) and _is_union_label(p)))
+    loc = strip_labels(tuple(error["loc"]))
     field = _field(loc)
     value = error.get("input")
     ctx = error.get("ctx") or {}
@@ -218,13 +222,14 @@ def schema_issues(errors: list[dict[str, Any]], root: Node, flagged: set[int]) -
             loc = tuple(error["loc"])
             unknown.setdefault(loc[:-1], []).append(str(loc[-1]))
     for error in errors:
-        loc = tuple(error["loc"])
-        if _is_other_quote_branch(loc, error):
+        raw = tuple(error["loc"])
+        if _is_other_quote_branch(raw, error):
             continue
+        loc = strip_labels(raw)
         kind = error["type"]
         if kind == "missing":
-            model = model_at(loc[:-1])
-            typos = unknown.get(loc[:-1], [])
+            model = model_at(raw[:-1])
+            typos = unknown.get(raw[:-1], [])
             if model is not None and any(closest(typo, _field_names(model)) == loc[-1] for typo in typos):
                 continue
             node = find_node(root, loc[:-1])
@@ -244,19 +249,13 @@ def schema_issues(errors: list[dict[str, Any]], root: Node, flagged: set[int]) -
 
 def _is_other_quote_branch(loc: Loc, error: dict[str, Any]) -> bool:
     """`quote` is text or a list: report only the branch that matches what was written."""
-    labels = [p for p in loc if isinstance(p, str) and _is_union_label(p)]
-    if not labels:
+    label = _quote_label(loc)
+    if label is None:
         return False
-    label = labels[-1]
-    value = error.get("input")
     is_list_branch = label.startswith("list")
-    # The error's input is the value at the end of loc; find whether the quote was a list.
-    position = loc.index(label)
-    if position == len(loc) - 1:
-        written_list = isinstance(value, list)
-        if not written_list and not isinstance(value, str):
-            # Neither text nor a list: keep one message (the text branch's).
-            return is_list_branch
-        return written_list != is_list_branch
-    # Deeper inside the list branch: the quote was a list.
-    return not is_list_branch
+    if len(loc) > 5:
+        return not is_list_branch  # an error inside the list: the quote was a list
+    value = error.get("input")
+    if not isinstance(value, (str, list)):
+        return is_list_branch  # neither: keep one message, the text branch's
+    return isinstance(value, list) != is_list_branch

@@ -1,0 +1,121 @@
+"""The layers: files -> packs -> engine <-> store, with the TUI and the CLI on top.
+
+Read from the source files' imports (every import, also those inside functions), so a
+layering mistake fails here rather than as a slow start-up or a circular import later.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "quizgame"
+
+# Modules that start the TUI, and may import it, but only inside a function: `quizgame
+# validate` and the other commands must never pay for Textual.
+TUI_LAUNCHERS = {"quizgame/commands/home.py", "quizgame/commands/play.py"}
+
+
+def imports(path: Path) -> list[tuple[str, bool]]:
+    """(module imported, whether at module level) for every import in a file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    top_level = {id(node) for node in tree.body}
+    found: list[tuple[str, bool]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, id(node) in top_level) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.module, id(node) in top_level))
+            found += [(f"{node.module}.{alias.name}", id(node) in top_level) for alias in node.names]
+    return found
+
+
+def sources(*parts: str) -> list[Path]:
+    return sorted(PACKAGE.joinpath(*parts).rglob("*.py"))
+
+
+def rel(path: Path) -> str:
+    return path.relative_to(PACKAGE.parent).as_posix()
+
+
+def _is(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
+
+
+def test_the_package_folders_exist() -> None:
+    for layer in ("packs", "engine", "store", "tui", "commands"):
+        assert sources(layer), layer
+
+
+@pytest.mark.parametrize("layer", ["packs", "engine", "store"])
+def test_lower_layers_never_import_textual_or_the_tui(layer: str) -> None:
+    offenders = [
+        f"{rel(path)}: {module}"
+        for path in sources(layer)
+        for module, _ in imports(path)
+        if _is(module, "textual") or _is(module, "quizgame.tui") or module == "quizgame.tui"
+    ]
+    assert offenders == []
+
+
+def test_only_the_tui_imports_textual() -> None:
+    offenders = [
+        f"{rel(path)}: {module}"
+        for path in sources()
+        if not rel(path).startswith("quizgame/tui/")
+        for module, _ in imports(path)
+        if _is(module, "textual")
+    ]
+    assert offenders == []
+
+
+def test_nothing_outside_the_tui_imports_it_except_its_launchers_lazily() -> None:
+    offenders = []
+    for path in sources():
+        name = rel(path)
+        if name.startswith("quizgame/tui/"):
+            continue
+        for module, top in imports(path):
+            if _is(module, "quizgame.tui") and (name not in TUI_LAUNCHERS or top):
+                offenders.append(f"{name}: {module}{' (at module level)' if top else ''}")
+    assert offenders == []
+
+
+def test_packs_do_not_depend_on_the_layers_above() -> None:
+    offenders = [
+        f"{rel(path)}: {module}"
+        for path in sources("packs")
+        for module, _ in imports(path)
+        if any(_is(module, f"quizgame.{above}") for above in ("engine", "store", "tui", "commands"))
+    ]
+    assert offenders == []
+
+
+def test_the_engine_does_not_depend_on_the_store_or_the_cli() -> None:
+    offenders = [
+        f"{rel(path)}: {module}"
+        for path in sources("engine")
+        for module, _ in imports(path)
+        if any(_is(module, f"quizgame.{other}") for other in ("store", "tui", "commands", "cli"))
+    ]
+    assert offenders == []
+
+
+def test_the_scan_sees_imports_inside_functions(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("import os\ndef f():\n    from textual.app import App\n")
+
+    assert imports(sample) == [("os", True), ("textual.app", False), ("textual.app.App", False)]
+
+
+@pytest.mark.parametrize("module", ["quizgame.packs", "quizgame.engine", "quizgame.store", "quizgame.cli"])
+def test_importing_a_lower_layer_loads_no_textual(module: str) -> None:
+    code = f"import sys, {module}; assert not [m for m in sys.modules if m.startswith('textual')]"
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+
+    assert result.returncode == 0, result.stderr
