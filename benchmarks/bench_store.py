@@ -213,43 +213,42 @@ def run_all(folder: Path, db: Path, args: argparse.Namespace) -> list[Row]:
 
 
 def answer_times(folder: Path, db: Path, repeat: int) -> list[Row]:
+    """The three writers take turns, one write each, so disk hiccups (the generated data
+    still being written back, other programs) hit all of them alike."""
     count = max(200, repeat * 20)
-    bare_path = folder / "bare.sqlite3"
-    bare = sqlite3.connect(bare_path, isolation_level=None)
+    bare = sqlite3.connect(folder / "bare.sqlite3", isolation_level=None)
     bare.execute("PRAGMA journal_mode = WAL")
     bare.execute("PRAGMA synchronous = FULL")
     bare.execute("CREATE TABLE t (a TEXT, b INTEGER)")
-    bare_times = []
-    for i in range(count):
-        start = time.perf_counter()
-        bare.execute("BEGIN IMMEDIATE")
-        bare.execute("INSERT INTO t VALUES (?, ?)", ("x", i))
-        bare.execute("COMMIT")
-        bare_times.append(time.perf_counter() - start)
-    bare.close()
 
     record = SessionRecord(str(uuid.uuid4()), "student-001", "pack-3", f"{3:064x}", "Pack 3",
-                           "practice", {}, 1, count, 20.0 * count)
+                           "practice", {}, 1, 2 * count, 40.0 * count)
 
     def one(n: int) -> AnswerRecord:
         return AnswerRecord(record.session_id, f"q{n:04d}", n, "Hamburg", True, 1.0, 20.0,
                             20.0, 3.2)
 
-    store_times, recorder_times = [], []
-    with ResultsStore.open(db) as store:
+    bare_times, store_times, recorder_times = [], [], []
+    with ResultsStore.open(db) as store, Recorder.open(db) as recorder:
         store.start_session(record)
-        for n in range(1, count + 1):
-            item = one(n)
+        for i in range(count):
+            start = time.perf_counter()
+            bare.execute("BEGIN IMMEDIATE")
+            bare.execute("INSERT INTO t VALUES (?, ?)", ("x", i))
+            bare.execute("COMMIT")
+            bare_times.append(time.perf_counter() - start)
+
+            item = one(2 * i + 1)
             start = time.perf_counter()
             store.record_answer(item)
             store_times.append(time.perf_counter() - start)
-    with Recorder.open(db) as recorder:
-        for n in range(count + 1, 2 * count + 1):
-            item = one(n)
+
+            item = one(2 * i + 2)
             start = time.perf_counter()
             status = recorder.record(item)
             recorder_times.append(time.perf_counter() - start)
             assert status.ok, status.message
+    bare.close()
     base = statistics.median(bare_times)
     return [
         ("answer", statistics.median(store_times), base, 0.005),
