@@ -4,6 +4,7 @@ from the Recorder no error at all, answers kept in order in memory until the tro
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -174,14 +175,16 @@ print(recorder.flush().ok, recorder.close().ok)
 """
 
 
-def test_chmod_read_only_for_an_ordinary_user() -> None:
+def test_chmod_read_only_for_an_ordinary_user(request: pytest.FixtureRequest) -> None:
     """The real thing: file 0444 in a folder 0555. Root ignores permissions, so as root the
     check runs in a child process that has dropped to the unprivileged "nobody" user."""
     import subprocess
     import sys
     import tempfile
 
+    # Not under tmp_path: pytest's folders are private to root, out of the other user's reach.
     folder = Path(tempfile.mkdtemp(prefix="quizgame-ro-"))
+    request.addfinalizer(lambda: shutil.rmtree(folder, ignore_errors=True))
     path = folder / "results.sqlite3"
     with ResultsStore.open(path) as store:
         record = play(store, finish=False)
@@ -203,6 +206,7 @@ def test_chmod_read_only_for_an_ordinary_user() -> None:
         pytest.skip("cannot run a process as an unprivileged user here")
     finally:
         os.chmod(folder, 0o755)
+        os.chmod(path, 0o644)
     if done.returncode != 0 and "Permission denied" in done.stderr and drop:
         pytest.skip("the unprivileged user cannot reach the interpreter or the code")
     assert done.returncode == 0, done.stderr
