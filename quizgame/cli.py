@@ -136,7 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     results = sub.add_parser("results", help="list past sessions")
     _add_filters(results)
     _add_db_option(results)
-    results.add_argument("--limit", type=_positive_int, default=None, help="show at most N sessions")
+    results.add_argument(
+        "--limit", type=_positive_int, default=None, help="show the N newest sessions (default: 50)"
+    )
 
     export = sub.add_parser("export", help="export answers for a gradebook")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
