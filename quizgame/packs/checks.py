@@ -1,4 +1,4 @@
-"""Checks on what a structurally valid pack means: ids, sections, answers and quotes."""
+"""Checks of what a pack means: unique ids, known sections, answers among choices, quotes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any, Sequence
 from yaml.nodes import Node
 
 from quizgame.packs.quotes import Source, normalise
-from quizgame.packs.reader import Issue
+from quizgame.packs.reader import Issue, decode, read_bytes
 from quizgame.packs.schema_errors import find_node
 from quizgame.packs.suggest import closest, did_you_mean
 
@@ -186,12 +186,8 @@ def _not_found(source: Source, wanted: str, position: int, index: int, listed: b
     return f"{noun} is not in the source text (quotes must be word for word){tail}"
 
 
-def read_source(
-    root: Node, pack_path: Path, text: str, limit: int
-) -> tuple[bytes, str] | Issue:
+def read_source(root: Node, pack_path: Path, text: str, limit: int) -> tuple[bytes, str] | Issue:
     """The source file's bytes and text, or an issue at the pack's `source.text` value."""
-    from quizgame.packs.reader import decode, read_bytes
-
     node = find_node(root, ("source", "text"))
     shown = pack_path.parent / text
 
@@ -209,5 +205,5 @@ def read_source(
     decoded, problem = decode(data)
     if decoded is None:
         assert problem is not None
-        return issue(f"source text {shown} is not UTF-8 (line {problem.line + 1}): {problem.message}")
+        return issue(f"source text {shown}: {problem.message.replace('save the file', 'save it')}")
     return data, decoded

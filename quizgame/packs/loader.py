@@ -131,7 +131,8 @@ def load_bytes(path: Path, data: bytes) -> LoadedPack:
     spans: dict[str, tuple[tuple[int, int], ...]] = {}
     source = doc.data.get("source")
     source_path = source.get("text") if isinstance(source, dict) else None
-    if isinstance(source_path, str) and source_path.strip() and id(find_node(doc.root, ("source", "text"))) not in doc.flagged:
+    text_ok = isinstance(source_path, str) and source_path.strip()
+    if text_ok and id(find_node(doc.root, ("source", "text"))) not in doc.flagged:
         read = read_source(doc.root, path, source_path, MAX_SOURCE_BYTES)
         if isinstance(read, Issue):
             issues.append(read)

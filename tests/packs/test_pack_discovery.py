@@ -10,7 +10,7 @@ import pytest
 from quizgame import locations
 from quizgame.packs import PackError, discover_packs, resolve_pack
 
-from .conftest import SOURCE_PATH, VALID, edit, write
+from .conftest import SOURCE_PATH, edit, write
 
 
 def make_folder(root: Path, name: str, packs: dict[str, str]) -> Path:

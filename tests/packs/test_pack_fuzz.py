@@ -111,3 +111,22 @@ def test_any_value_in_any_question_field(fuzz_dir: Path, field: str, value: Any,
     data["questions"][1][field] = value
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     check(fuzz_dir / "value.yaml", text.encode("utf-8", "surrogatepass"), cache=cache)
+
+
+PROPERTY_ALPHABET = list("ab &*!-?:,[]{}\"'#|>\n\t") + ["\r\n", "\ufeff", "\u2028", "\x85", "\u00bf"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(PROPERTY_ALPHABET), max_size=30))
+def test_the_quick_scan_never_misses_an_anchor_alias_or_tag(pieces: list[str]) -> None:
+    """Files the byte scan lets through are composed without the event-level check, so it
+    must find a possible anchor, alias or tag wherever libyaml would see one."""
+    from quizgame.packs.reader import _Composer, _may_have_properties
+
+    text = "".join(pieces)
+    try:
+        events = list(yaml.parse(text, Loader=_Composer))
+    except yaml.YAMLError:
+        return
+    if any(getattr(e, "anchor", None) is not None or getattr(e, "tag", None) is not None for e in events):
+        assert _may_have_properties(text.encode("utf-8"))

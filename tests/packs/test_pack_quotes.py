@@ -126,8 +126,9 @@ def test_a_source_that_is_not_utf8(pack_dir: Path) -> None:
     found = problems_of(pack_dir, edit("  text: source.txt", "  text: latin1.txt"))
 
     assert len(found) == 1
-    assert_problem(found, 14, 9, f"source text {pack_dir / 'latin1.txt'} is not UTF-8")
-    assert "byte 0xe9 at byte offset 3" in found[0]
+    assert found == [
+        f"14:9: source text {pack_dir / 'latin1.txt'}: byte 0xe9 at byte offset 3 is not valid UTF-8; save it as UTF-8"
+    ]
 
 
 def test_a_source_that_is_a_folder(pack_dir: Path) -> None:
