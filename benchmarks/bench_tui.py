@@ -432,9 +432,10 @@ def verdict(label: str, ratio: float, target: float | None) -> str:
 
 
 def paired_ratios(a: Sequence[float], b: Sequence[float]) -> str:
-    """Spread of per-round ratios: shows whether the median ratio is stable."""
+    """Spread of per-round ratios, and the ratio of the best runs (least disturbed by other
+    work on the machine): shows whether the median ratio is stable."""
     rs = [x / y for x, y in zip(a, b) if y > 0]
-    return _spread(rs)
+    return f"{_spread(rs)}; best-of {min(a) / min(b):.2f}x"
 
 
 # --- main -----------------------------------------------------------------------------------
