@@ -30,6 +30,9 @@ class Checker:
         self.bad = bad
         self.flagged = flagged
         self.issues: list[Issue] = []
+        # Suggesting a passage costs far more than a search; a pack pointed at the wrong
+        # source would miss every quote, so only the first few misses get one.
+        self.suggestions_left = 25
 
     def at(self, loc: Loc, message: str) -> None:
         node = find_node(self.root, loc)
@@ -155,12 +158,26 @@ class Checker:
             if failed is not None:
                 loc = ("questions", i, "quote") + ((failed,) if listed else ())
                 position = found[-1][1] if found else 0
-                self.at(loc, _not_found(source, wanted[failed], position, failed, listed))
+                self.at(loc, self._not_found(source, wanted[failed], position, failed, listed))
                 continue
             question_id = question.get("id")
             if isinstance(question_id, str):
                 spans[question_id] = tuple(source.original_span(s, e) for s, e in found)
         return spans
+
+    def _not_found(self, source: Source, wanted: str, position: int, index: int, listed: bool) -> str:
+        if listed and position and source.find(wanted) != -1:
+            return (
+                f"quote fragment {index + 1} appears in the source only before fragment {index}; "
+                "list fragments in the order they appear"
+            )
+        noun = f"quote fragment {index + 1}" if listed else "the quote"
+        suggestion = None
+        if self.suggestions_left > 0:
+            self.suggestions_left -= 1
+            suggestion = source.suggest(wanted)
+        tail = f'; did you mean: "{suggestion}"' if suggestion else ""
+        return f"{noun} is not in the source text (quotes must be word for word){tail}"
 
 
 def _fold(text: str) -> str:
@@ -172,18 +189,6 @@ def _not_a_choice(answer: str, choices: Sequence[str]) -> str:
     near = folded.get(_fold(answer)) or closest(answer, choices)
     hint = f" (did you mean '{near}'?)" if near else ""
     return f"answer '{answer}' is not one of the choices{hint}; write it exactly as in 'choices'"
-
-
-def _not_found(source: Source, wanted: str, position: int, index: int, listed: bool) -> str:
-    if listed and position and source.find(wanted) != -1:
-        return (
-            f"quote fragment {index + 1} appears in the source only before fragment {index}; "
-            "list fragments in the order they appear"
-        )
-    noun = f"quote fragment {index + 1}" if listed else "the quote"
-    suggestion = source.suggest(wanted)
-    tail = f'; did you mean: "{suggestion}"' if suggestion else ""
-    return f"{noun} is not in the source text (quotes must be word for word){tail}"
 
 
 def read_source(root: Node, pack_path: Path, text: str, limit: int) -> tuple[bytes, str] | Issue:

@@ -9,7 +9,7 @@ a hyphen, and an ellipsis character matches three dots. Case and punctuation mus
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from difflib import SequenceMatcher
 
 _SAME_WIDTH = {
@@ -87,52 +87,41 @@ class Source:
     # -- search --------------------------------------------------------------------------
 
     def find(self, fragment: str, start: int = 0) -> int:
-        """Where a normalised fragment first appears at or after `start`, or -1."""
+        """Where a normalised fragment first appears at or after `start`, or -1.
+
+        Once there have been enough lookups, an index of word starts answers for fragments
+        with a space in them: wherever such a fragment appears, a word starts right after
+        its first space, so looking that word up finds every place it could be.
+        """
+        self._lookups += 1
+        if self._index is None and self._lookups > _INDEX_AFTER:
+            self._index = self._build_index()
+        space = fragment.find(" ")
+        if self._index is not None and space != -1 and len(fragment) - space - 1 >= _KEY:
+            positions = self._index.get(fragment[space + 1 : space + 1 + _KEY], [])
+            text = self.text
+            for i in range(bisect_left(positions, start + space + 1), len(positions)):
+                at = positions[i] - space - 1
+                if text.startswith(fragment, at) and not self._cuts_ellipsis(at, at + len(fragment)):
+                    return at
+            return -1
         at = self.text.find(fragment, start)
         while at != -1 and self._cuts_ellipsis(at, at + len(fragment)):
             at = self.text.find(fragment, at + 1)
         return at
 
-    def locate(self, fragment: str, start: int = 0) -> int:
-        """Where a fragment appears at or after `start`, preferably at a word start; or -1.
-
-        Not always the first place (that is `find`), but -1 only when there is none: with
-        many quotes, looking words up in an index beats scanning the source for each.
-        """
-        self._lookups += 1
-        if len(fragment) >= _KEY and self._lookups > _INDEX_AFTER:
-            if self._index is None:
-                self._index = self._build_index()
-            positions = self._index.get(fragment[:_KEY])
-            if positions is not None:
-                text = self.text
-                for i in range(bisect_right(positions, start - 1), len(positions)):
-                    at = positions[i]
-                    if text.startswith(fragment, at) and not self._cuts_ellipsis(at, at + len(fragment)):
-                        return at
-        return self.find(fragment, start)
-
     def match(self, fragments: list[str]) -> tuple[list[tuple[int, int]], int | None]:
-        """Spans of fragments found in this order, and the index of the first not found.
-
-        The fast `locate` may pass over an earlier place a fragment appears (mid-word), so
-        a list that fails is tried again with `find`, which takes the earliest each time.
-        """
-        for exact in (False, True):
-            search = self.find if exact else self.locate
-            spans: list[tuple[int, int]] = []
-            position = 0
-            for j, fragment in enumerate(fragments):
-                at = search(fragment, position)
-                if at == -1:
-                    break
-                spans.append((at, at + len(fragment)))
-                position = at + len(fragment)
-            else:
-                return spans, None
-            if j == 0:
-                return spans, 0  # nothing before it to have misplaced
-        return spans, j
+        """Spans of fragments found in this order (each at its earliest place after the one
+        before), and the index of the first fragment not found, if any."""
+        spans: list[tuple[int, int]] = []
+        position = 0
+        for j, fragment in enumerate(fragments):
+            at = self.find(fragment, position)
+            if at == -1:
+                return spans, j
+            spans.append((at, at + len(fragment)))
+            position = at + len(fragment)
+        return spans, None
 
     def _cuts_ellipsis(self, start: int, end: int) -> bool:
         # "Tuesday." must not match the "Tuesday." inside "Tuesday..." written for "Tuesday…".
@@ -147,16 +136,14 @@ class Source:
         return False
 
     def _build_index(self) -> dict[str, list[int]]:
-        # Keys are the characters at each word start, and just inside an opening quote,
-        # bracket or dash; positions are appended in increasing order.
+        # Key: the first characters of each word (after a space, or at the start);
+        # positions are appended in increasing order.
         index: dict[str, list[int]] = {}
         text = self.text
         position = 0
         for word in text.split(" "):
             if word:
                 index.setdefault(text[position : position + _KEY], []).append(position)
-                if len(word) > 1 and word[0] in "\"'([-":
-                    index.setdefault(text[position + 1 : position + 1 + _KEY], []).append(position + 1)
             position += len(word) + 1
         return index
 
