@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 class FeedbackScreen(GameScreen):
     CSS_PATH = "feedback.tcss"
     BINDINGS = [
-        Binding("enter", "next", "Next", priority=True, id="feedback.next"),
+        Binding("enter", "next", "Next", id="feedback.next"),
         Binding("s", "source", "Source", id="feedback.source"),
     ]
 

@@ -60,6 +60,10 @@ def pack_prompt(entry: PackEntry) -> Content:
     )
 
 
+class SectionList(Checklist):
+    BINDINGS = [Binding("enter", "submit", "Start")]
+
+
 class HomeScreen(GameScreen):
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#packs"
@@ -96,7 +100,7 @@ class HomeScreen(GameScreen):
                     compact=True,
                 )
                 yield PlainLabel("Sections", classes="label")
-                yield Checklist(id="sections")
+                yield SectionList(id="sections")
                 yield Button(Content("Start (Enter)"), variant="primary", id="start")
         yield Footer()
 
@@ -153,6 +157,7 @@ class HomeScreen(GameScreen):
         sections.set_items(items, ticked=[section.id for section in entry.pack.pack.sections])
 
     @on(OptionList.OptionSelected, "#packs")
+    @on(Checklist.Submitted, "#sections")
     @on(Input.Submitted, "#player")
     @on(Button.Pressed, "#start")
     def _start_pressed(self) -> None:

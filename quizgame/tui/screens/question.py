@@ -46,7 +46,7 @@ class QuestionScreen(GameScreen):
         *_choice_bindings(),
         Binding("t", "true_false(True)", "True", id="question.true"),
         Binding("f", "true_false(False)", "False", id="question.false"),
-        Binding("enter", "submit", "Submit", priority=True, id="question.submit"),
+        Binding("enter", "submit", "Submit", id="question.submit"),
         Binding("h,f2", "hint", "Hint", id="question.hint"),
         Binding("escape", "leave_field", "Leave the field", show=False, id="question.leave"),
     ]
@@ -237,5 +237,6 @@ class QuestionScreen(GameScreen):
         self._submit_text(event.value)
 
     @on(Button.Pressed, "#submit")
+    @on(Checklist.Submitted, "#choices")
     def _submit_pressed(self) -> None:
         self.action_submit()

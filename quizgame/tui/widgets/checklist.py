@@ -29,7 +29,22 @@ class Checklist(OptionList):
         }
     }
     """
-    BINDINGS = [Binding("space", "select", "Tick", show=False)]
+    # Enter is "done", not "tick": Space and clicks tick. (Not a priority binding on the
+    # screen: those run before earlier keys have finished bubbling, and could submit before
+    # a tick typed just ahead of them.)
+    BINDINGS = [
+        Binding("space", "select", "Tick", show=False),
+        Binding("enter", "submit", "Submit"),
+    ]
+
+    class Submitted(Message):
+        def __init__(self, checklist: Checklist) -> None:
+            super().__init__()
+            self.checklist = checklist
+
+        @property
+        def control(self) -> Checklist:
+            return self.checklist
 
     class Changed(Message):
         def __init__(self, checklist: Checklist) -> None:
@@ -103,6 +118,9 @@ class Checklist(OptionList):
 
     def deselect_all(self) -> None:
         self._set(self._values, False)
+
+    def action_submit(self) -> None:
+        self.post_message(self.Submitted(self))
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # Selecting an item ticks it; it is not an answer, so nothing above hears of it.
