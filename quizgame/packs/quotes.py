@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from difflib import SequenceMatcher
 
 _SAME_WIDTH = {
@@ -28,6 +29,9 @@ _RESIZE = re.compile(" {2,}|\u2026")
 # scanning the whole source for each would cost more than building the index.
 _KEY = 8
 _INDEX_AFTER = 64
+# Suggestions compare passages character by character: keep them to sensible quotes.
+_SUGGEST_MAX = 1000
+_SUGGEST_WORDS = 60
 
 
 def normalise(text: str) -> str:
@@ -149,10 +153,13 @@ class Source:
 
     def suggest(self, fragment: str) -> str | None:
         """The passage of the source most like a fragment that was not found, if any is close."""
-        words = fragment.split(" ")
+        if len(fragment) > _SUGGEST_MAX:
+            return None
+        words = fragment.split(" ")[:_SUGGEST_WORDS]
         text = self.text
-        starts: set[int] = set()
-        # Anchor candidate windows on the longest runs of the fragment's words found.
+        # Candidate places: where runs of the fragment's words appear, longest runs first,
+        # each vote for the place the fragment would start.
+        votes: Counter[int] = Counter()
         for size in (4, 3, 2, 1):
             for i in range(0, max(1, len(words) - size + 1)):
                 phrase = " ".join(words[i : i + size])
@@ -160,15 +167,16 @@ class Source:
                     continue
                 offset = len(" ".join(words[:i])) + (1 if i else 0)
                 at = text.find(phrase)
-                count = 0
-                while at != -1 and count < 5:
-                    starts.add(max(0, at - offset))
+                for _ in range(5):
+                    if at == -1:
+                        break
+                    votes[max(0, at - offset)] += size
                     at = text.find(phrase, at + 1)
-                    count += 1
-            if len(starts) >= 3:
+            if len(votes) >= 3:
                 break
+        starts = [start for start, _ in votes.most_common(30)]
         best: tuple[float, int, int] | None = None
-        for start in sorted(starts)[:60]:
+        for start in starts:
             window_start = self._word_start(max(0, start - 10), start)
             window_end = self._word_end(min(len(text), start + len(fragment) + 10), start + len(fragment))
             for ws, we in ((start, start + len(fragment)), (window_start, window_end)):

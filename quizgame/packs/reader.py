@@ -239,9 +239,10 @@ def _refuse_anchors(text: str, doc: Document) -> bool:
                     doc.issues.append(_mark_issue(event, f"anchors (&{event.anchor}) are not allowed"))
                 if event.__class__ is ScalarEvent and event.tag == _NON_SPECIFIC:
                     doc.issues.append(_mark_issue(event, _tag_message(_NON_SPECIFIC)))
-    except YAMLError:
-        # Composing reports the syntax error with its position; anchors before it still count.
-        pass
+    except YAMLError as error:
+        # Without anchors, composing reports the syntax error; with them, nothing is composed.
+        if found:
+            doc.issues.append(_yaml_issue(error, text))
     return found
 
 

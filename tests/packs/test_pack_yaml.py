@@ -302,3 +302,12 @@ def test_other_problems_are_still_found_after_an_unsafe_character(pack_dir: Path
 
     assert_problem(found, 5, 21, "U+0007")
     assert_problem(found, 41, 5, "duplicate key 'section'")
+
+
+def test_a_syntax_error_after_an_anchor_is_reported_too(pack_dir: Path) -> None:
+    found = problems_of(pack_dir, "schema: 1\nbase: &b {x: 1}\nbroken: [1, 2\n")
+
+    assert found == [
+        "2:7: anchors (&b) are not allowed",
+        "4:1: YAML syntax error: did not find expected ',' or ']' (parsing a flow sequence on line 3)",
+    ]
