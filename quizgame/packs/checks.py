@@ -24,7 +24,9 @@ class Checker:
     question) and never adding a second issue at a node already reported on.
     """
 
-    def __init__(self, root: Node, data: dict[str, Any], bad: set[tuple[int, str | None]], flagged: set[int]):
+    def __init__(
+        self, root: Node, data: dict[str, Any], bad: set[tuple[int, str | None]], flagged: set[int]
+    ) -> None:
         self.root = root
         self.data = data
         self.bad = bad
