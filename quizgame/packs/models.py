@@ -18,7 +18,9 @@ FORMAT_VERSION = 1
 SCHEMA_URL = "https://quizgame.invalid/schema/pack-v1.json"
 
 # Text must be a real string: an unquoted `no` or `010` must never slip in as a bool or int.
-Text = Annotated[StrictStr, Field(min_length=1)]
+# It must also say something: a prompt of only spaces would show the player a blank screen.
+NOT_BLANK = r"\S"
+Text = Annotated[StrictStr, Field(min_length=1, pattern=NOT_BLANK)]
 # Lower-case letters, digits, '-' and '_'; starts with a letter or digit. (No description
 # here: it would replace each field's own docstring in the JSON Schema editors show.)
 Identifier = Annotated[

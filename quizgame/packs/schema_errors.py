@@ -13,6 +13,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from pydantic import BaseModel
 
 from quizgame.packs.models import (
+    NOT_BLANK,
     QUESTION_TYPES,
     MultipleQuestion,
     Pack,
@@ -119,6 +120,15 @@ _LIST_NOUNS = {
 }
 
 
+_ITEM_NOUNS = {
+    "choices": "a choice",
+    "answers": "a right answer",
+    "accept": "an accepted answer",
+    "authors": "an author",
+    "quote": "a quote fragment",
+}
+
+
 def _raw(node: Node) -> str:
     return node.value if node.__class__ is ScalarNode else ""
 
@@ -172,6 +182,10 @@ def message(error: dict[str, Any], node: Node) -> str:
     if kind == "string_too_long":
         return f"'{field}' is too long (at most {ctx.get('max_length')} characters)"
     if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == NOT_BLANK:
+            if loc and isinstance(loc[-1], int):
+                return f"{_ITEM_NOUNS.get(field, f'an item of {field!r}')} must not be blank"
+            return f"'{field}' must not be blank"
         return _pattern_message(field, value)
     if kind == "literal_error":
         if field == "schema":

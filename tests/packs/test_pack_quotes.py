@@ -111,7 +111,7 @@ def test_fragments_out_of_order(pack_dir: Path) -> None:
 
 
 def test_a_blank_quote(pack_dir: Path) -> None:
-    assert problems_of(pack_dir, with_quote('"  "')) == ["28:12: the quote is blank"]
+    assert problems_of(pack_dir, with_quote('"  "')) == ["28:12: 'quote' must not be blank"]
 
 
 def test_a_missing_source_file_is_one_problem_at_the_text_value(pack_dir: Path) -> None:

@@ -67,6 +67,7 @@ def test_a_missing_top_level_field_points_at_the_root(pack_dir: Path) -> None:
         ("    answers: [short, precise]", "    answers: []", 34, 14, "'answers' needs at least one right answer"),
         ("    accept: [Hamburg]", "    accept: []", 52, 13, "'accept' needs at least one accepted answer"),
         ("    prompt: Where did the supply boat come from?", '    prompt: ""', 51, 13, "'prompt' must not be empty"),
+        ("    prompt: Where did the supply boat come from?", '    prompt: "  "', 51, 13, "'prompt' must not be blank"),
         ("sections:\n  - id: winter", "sections: winter\nx:\n  - id: winter", 15, 11, "'sections' must be a list, not text"),
     ],
 )
