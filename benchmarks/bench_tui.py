@@ -10,9 +10,10 @@ Measures, each against a minimal Textual app timed in the same run, interleaved:
              screen, vs launching benchmarks/tui_baselines/hello.py until "hello" is drawn.
              Target: median ratio <= 1.2. Peak memory (VmHWM of the app process at that
              moment): median ratio <= 1.3.
-  key press  write the answer key to the pty until the feedback is on screen, vs
-             benchmarks/tui_baselines/swap.py swapping one line of text on a key press.
-             Target: median ratio <= 1.5.
+  key press  on a single-choice question, write "1" to the pty until the verdict is on
+             screen, vs benchmarks/tui_baselines/swap.py swapping one line of text on a key
+             press. Target: median ratio <= 1.5. Other question types are answered on the
+             way and reported by type, for information.
 
 Start-up is measured warm (the pack cache exists, as on a player's second launch) against
 the targets, and cold (a fresh, empty cache every launch) for information.
@@ -74,6 +75,7 @@ ANSWER_KEYS: dict[str, Sequence[bytes]] = {
     "short": (b"x", b"\r"),
 }
 SETTLE = 0.15  # seconds of quiet before each timed key press, so the app is idle
+NEXT_TIMEOUT = 5.0  # seconds to wait for the next question after Enter
 
 _BOX_CHARS = re.compile(r"[\u2500-\u259f\u2800-\u28ff]")
 _SPACES = re.compile(r"\s+")
@@ -335,6 +337,7 @@ class QuizDriver:
         self.current: PackQuestion | None = None
         self.by_type: dict[str, list[float]] = {}
         self.launches = 0
+        self.unexpected_ends = 0
 
     def start(self) -> None:
         self.term = Term(self.argv, self.env)
@@ -381,7 +384,14 @@ class QuizDriver:
             q = question_on(self.questions, s)
             return q is not None and q != previous and not feedback_shown(s)
 
-        self.term.wait_for(moved_on, 10.0, f"the question after {previous.id}")
+        try:
+            self.term.wait_for(moved_on, NEXT_TIMEOUT, f"the question after {previous.id}")
+        except Timeout:
+            # The session ended without the usual last-feedback wording (or the game is
+            # stuck): start a new game rather than give up; the report says how often.
+            self.unexpected_ends += 1
+            self.close()
+            return
         self.current = question_on(self.questions, self.term.text())
 
     def close(self) -> None:
@@ -553,6 +563,11 @@ def main(argv: list[str] | None = None) -> int:
         quiz = key_drivers[1]
         if isinstance(quiz, QuizDriver):
             print(f"  (single-choice questions, key 1; the game was launched {quiz.launches} time(s))")
+            if quiz.unexpected_ends:
+                print(
+                    f"  NOTE: {quiz.unexpected_ends} time(s) no next question came within "
+                    f"{NEXT_TIMEOUT:.0f}s of Enter; the game was relaunched"
+                )
             print("Key press to verdict drawn, by question type (last key timed; information)")
             for kind, xs in sorted(quiz.by_type.items()):
                 print(row(f"{quiz.name} {kind}", xs, "ms", 1000))
