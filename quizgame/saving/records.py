@@ -1,0 +1,62 @@
+"""Engine objects turned into the store's records: the one place the two meet."""
+
+from __future__ import annotations
+
+import math
+
+from quizgame.engine import AnswerResult, PreparedQuestion, QuizSession
+from quizgame.store import AnswerRecord, SessionRecord, utc_now
+from quizgame.store.records import PlayerKind
+
+
+def session_record(
+    session: QuizSession,
+    player: str,
+    session_id: str,
+    *,
+    game_id: str | None = None,
+    player_kind: PlayerKind = "player",
+    started_at: str | None = None,
+) -> SessionRecord:
+    """What the store keeps about a session when it starts. `max_score` is the base points
+    of every question the session will ask, so a teacher sees "x of y" even mid-way."""
+    loaded = session.pack
+    return SessionRecord(
+        session_id=session_id,
+        player=player,
+        pack_id=loaded.pack.id,
+        pack_hash=loaded.content_hash,
+        pack_title=loaded.pack.title,
+        mode=session.options.mode,
+        options=session.options.to_dict(),
+        seed=session.options.seed,
+        question_count=session.total,
+        max_score=math.fsum(q.base_points for q in session.questions),
+        started_at=started_at or utc_now(),
+        game_id=game_id,
+        player_kind=player_kind,
+    )
+
+
+def answer_record(
+    session_id: str,
+    prepared: PreparedQuestion,
+    result: AnswerResult,
+    *,
+    answered_at: str | None = None,
+) -> AnswerRecord:
+    """One answer, stamped now: it may be written later (a busy database) but was given now."""
+    return AnswerRecord(
+        session_id=session_id,
+        question_id=result.question_id,
+        question_number=prepared.number,
+        response=result.response,
+        correct=result.correct,
+        credit=result.credit,
+        points=result.points,
+        max_points=result.max_points,
+        seconds=result.elapsed,
+        timed_out=result.timed_out,
+        response_text=result.response_text,
+        answered_at=answered_at or utc_now(),
+    )

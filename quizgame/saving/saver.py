@@ -1,0 +1,119 @@
+"""GameSaver: what a front end calls as a game goes on. Every call returns at once.
+
+Records are built (and checked) on the caller's thread, stamped with the moment the answer
+was given, and queued for the writer thread. So a mistake shows up where it was made, and
+a busy database never delays the feedback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quizgame.saving.records import answer_record, session_record
+from quizgame.saving.writer import ResultsWriter
+from quizgame.store import RecorderStatus, new_id, utc_now
+from quizgame.store.records import PlayerKind
+
+if TYPE_CHECKING:
+    from quizgame.engine import AnswerResult, QuizSession
+    from quizgame.engine.game import HotSeatGame
+
+
+class GameSaver:
+    """Keeps which stored session each QuizSession is, and queues its results."""
+
+    def __init__(self, writer: ResultsWriter) -> None:
+        self.writer = writer
+        # Keyed by the session object itself: a session is saved under one id for its life.
+        self._ids: dict[int, tuple[QuizSession, str]] = {}
+
+    @classmethod
+    def open(cls, db: Path | str | None = None) -> GameSaver:
+        return cls(ResultsWriter.open(db))
+
+    @property
+    def path(self) -> Path:
+        return self.writer.path
+
+    @property
+    def status(self) -> RecorderStatus:
+        return self.writer.status
+
+    def session_id(self, session: QuizSession) -> str | None:
+        found = self._ids.get(id(session))
+        return found[1] if found is not None and found[0] is session else None
+
+    # -- the TUI's Recorder protocol -------------------------------------------------------
+
+    def start(
+        self,
+        session: QuizSession,
+        player: str,
+        *,
+        game_id: str | None = None,
+        player_kind: PlayerKind = "player",
+        session_id: str | None = None,
+    ) -> str:
+        """Save a new session and return its id; the answers given to `session` follow it."""
+        session_id = session_id or new_id()
+        record = session_record(
+            session, player, session_id, game_id=game_id, player_kind=player_kind
+        )
+        self._ids[id(session)] = (session, session_id)
+        self.writer.submit(lambda recorder: recorder.start_session(record))
+        return session_id
+
+    def resume(self, session: QuizSession, session_id: str) -> None:
+        """`session` continues the stored session `session_id`: nothing new is written, its
+        next answers are added to that session."""
+        self._ids[id(session)] = (session, session_id)
+
+    def record(self, session: QuizSession, result: AnswerResult) -> None:
+        session_id = self._require(session)
+        prepared = next(q for q in session.questions if q.id == result.question_id)
+        record = answer_record(session_id, prepared, result)
+        self.writer.submit(lambda recorder: recorder.record(record))
+
+    def finish(self, session: QuizSession) -> None:
+        session_id = self._require(session)
+        summary = session.summary()
+        finished_at = utc_now()
+        # The store's max_score becomes the base points of the questions answered, as the
+        # engine's summary has it: the same "x of y" the player saw.
+        self.writer.submit(
+            lambda recorder: recorder.finish_session(
+                session_id,
+                score=summary.score,
+                max_score=summary.max_score,
+                finished_at=finished_at,
+            )
+        )
+
+    # -- hot-seat --------------------------------------------------------------------------
+
+    def start_game(self, game: HotSeatGame, *, game_id: str | None = None) -> str:
+        """One stored session per player or team, sharing a game id; returns the game id."""
+        game_id = game_id or new_id()
+        for player, session in zip(game.players, game.sessions):
+            self.start(session, player, game_id=game_id, player_kind=game.kind)
+        return game_id
+
+    def finish_game(self, game: HotSeatGame) -> None:
+        for session in game.sessions:
+            self.finish(session)
+
+    # -- the end ---------------------------------------------------------------------------
+
+    def flush(self, timeout: float | None = None) -> bool:
+        return self.writer.flush(timeout)
+
+    def close(self, timeout: float | None = None) -> RecorderStatus:
+        return self.writer.close(timeout)
+
+    def _require(self, session: QuizSession) -> str:
+        session_id = self.session_id(session)
+        if session_id is None:
+            raise ValueError("this session was never started with the saver")
+        return session_id
+

@@ -1,0 +1,308 @@
+"""Saving a game as it is played: each answer committed at once, off the caller's thread,
+in order, and nothing lost when the database is locked, read-only or damaged."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from quizgame.engine import QuizSession, SessionOptions
+from quizgame.engine.game import HotSeatGame
+from quizgame.saving import GameSaver, ResultsWriter, answer_record, session_record
+from quizgame.store import Recorder, RecorderStatus, ResultsStore
+from quizgame.store.connection import default_connect
+
+from .helpers import fast_retry, right_answer, wait_until, wrong_answer
+
+KEPT = "answers are kept in memory and will be saved when possible"
+
+
+def saver_for(path: Path, connect=default_connect, **writer_kw) -> GameSaver:
+    """A saver whose Recorder gives up on a locked database in a fraction of a second."""
+    writer = ResultsWriter(
+        path,
+        lambda: Recorder(
+            lambda policy: ResultsStore.open(path, retry=policy, connect=connect),
+            path,
+            retry=fast_retry(),
+            quick_retry=fast_retry(0.1),
+            rescue_dirs=(path.parent / "unsaved",),
+        ),
+        retry_every=writer_kw.pop("retry_every", 0.05),
+        **writer_kw,
+    )
+    return GameSaver(writer)
+
+
+def play(session: QuizSession, saver: GameSaver, pattern: list[bool]) -> None:
+    for ok in pattern:
+        prepared = session.current
+        session.show_current()
+        result = session.answer(right_answer(prepared) if ok else wrong_answer(prepared))
+        saver.record(session, result)
+
+
+def stored(path: Path, session_id: str) -> list[str]:
+    with ResultsStore.open(path, readonly=True) as store:
+        return [a.question_id for a in store.session_answers(session_id)]
+
+
+def ids(session: QuizSession, n: int | None = None) -> list[str]:
+    return [q.id for q in session.questions[:n]]
+
+
+# -- records -------------------------------------------------------------------------------
+
+
+def test_records_carry_what_a_gradebook_needs(lighthouse) -> None:
+    options = SessionOptions(seed=9, mode="exam", count=4, time_limit=30)
+    session = QuizSession(lighthouse, options)
+    record = session_record(session, " Ann ", "s1", game_id="g1", player_kind="team")
+    assert (record.player, record.pack_id, record.pack_hash, record.pack_title) == (
+        "Ann", "lighthouse", lighthouse.content_hash, "The Lighthouse Log",
+    )
+    assert (record.mode, record.seed, record.question_count, record.game_id) == ("exam", 9, 4, "g1")
+    assert record.player_kind == "team" and record.options == options.to_dict()
+    assert record.max_score == sum(q.base_points for q in session.questions)
+    assert record.started_at is not None
+
+    prepared = session.current
+    session.show_current()
+    result = session.answer(wrong_answer(prepared), elapsed=2.5)
+    answer = answer_record("s1", prepared, result)
+    assert (answer.question_id, answer.question_number, answer.correct, answer.seconds) == (
+        prepared.id, 1, False, 2.5,
+    )
+    assert (answer.points, answer.max_points, answer.response_text) == (
+        0.0, result.max_points, result.response_text,
+    )
+    assert answer.answered_at is not None  # stamped when given, not when written
+
+
+# -- the happy path ------------------------------------------------------------------------
+
+
+def test_each_answer_is_in_the_database_once_the_writer_has_it(lighthouse, db_path: Path) -> None:
+    saver = saver_for(db_path)
+    session = QuizSession(lighthouse, SessionOptions(seed=1))
+    session_id = saver.start(session, "Ann")
+    play(session, saver, [True, False, True])
+    assert saver.flush(10)
+    assert stored(db_path, session_id) == ids(session, 3)
+    with ResultsStore.open(db_path, readonly=True) as store:
+        info = store.get_session(session_id)
+    assert (info.player, info.answered, info.right, info.score) == ("Ann", 3, 2, session.score)
+    assert not info.finished
+
+    play(session, saver, [True, True, True])
+    saver.finish(session)
+    assert saver.close(10) == RecorderStatus(True, "", 0)
+    with ResultsStore.open(db_path, readonly=True) as store:
+        info = store.get_session(session_id)
+    assert info.finished and info.score == session.score and info.answered == 6
+
+
+def test_a_write_never_waits_on_the_caller_thread(lighthouse, db_path: Path) -> None:
+    """The UI thread only queues: here the Recorder's writes block until released, and
+    record() still returns, with the answer not yet written."""
+    release = threading.Event()
+    writes: list[str] = []
+
+    class SlowRecorder:
+        status = RecorderStatus(True, "", 0)
+
+        def start_session(self, record) -> RecorderStatus:
+            release.wait(10)
+            writes.append("start")
+            return self.status
+
+        def record(self, answer) -> RecorderStatus:
+            writes.append(answer.question_id)
+            return self.status
+
+        def flush(self) -> RecorderStatus:
+            return self.status
+
+        def close(self) -> RecorderStatus:
+            return self.status
+
+    saver = GameSaver(ResultsWriter(db_path, SlowRecorder, slow_after=0.05))  # type: ignore[arg-type]
+    session = QuizSession(lighthouse, SessionOptions(seed=1))
+    saver.start(session, "Ann")
+    play(session, saver, [True, True])
+    assert writes == []
+    # A write held up for long is shown, not waited out in silence.
+    status = wait_until(lambda: not saver.status.ok and saver.status, what="a slow status")
+    assert status.message == f"waiting for the results database: {db_path} — {KEPT}"
+    assert status.pending == 3
+    release.set()
+    assert saver.flush(10)
+    assert writes == ["start", *ids(session, 2)]
+    assert saver.status == RecorderStatus(True, "", 0)
+    saver.close(10)
+
+
+def test_a_hot_seat_game_is_one_session_per_player_sharing_a_game_id(
+    lighthouse, db_path: Path
+) -> None:
+    game = HotSeatGame(lighthouse, SessionOptions(seed=4, count=2), ["Red", "Blue"], kind="team")
+    saver = saver_for(db_path)
+    game_id = saver.start_game(game)
+    while not game.finished:
+        while game.turn is not None:
+            session, prepared = game.current_session, game.question
+            game.show_turn()
+            ok = game.current_player == "Red"
+            result = game.answer(right_answer(prepared) if ok else wrong_answer(prepared))
+            saver.record(session, result)
+        game.advance()
+    saver.finish_game(game)
+    saver.close(10)
+    with ResultsStore.open(db_path, readonly=True) as store:
+        sessions = store.game_sessions(game_id)
+        assert [(s.player, s.player_kind, s.right, s.finished) for s in sessions] == [
+            ("Red", "team", 2, True),
+            ("Blue", "team", 0, True),
+        ]
+        for info, session in zip(sessions, game.sessions):
+            assert [a.question_id for a in store.session_answers(info.session_id)] == ids(session)
+            assert info.score == session.score
+        assert [e.player for e in store.leaderboard("lighthouse")] == ["Red", "Blue"]
+
+
+def test_answers_for_a_session_never_started_are_a_callers_mistake(lighthouse, db_path) -> None:
+    saver = saver_for(db_path)
+    session = QuizSession(lighthouse, SessionOptions(seed=1))
+    session.show_current()
+    result = session.answer(right_answer(session.current))
+    with pytest.raises(ValueError, match="never started"):
+        saver.record(session, result)
+    saver.close(10)
+
+
+# -- trouble -------------------------------------------------------------------------------
+
+
+def test_locked_database_keeps_answers_and_writes_them_once_released(
+    lighthouse, db_path: Path
+) -> None:
+    with ResultsStore.open(db_path):
+        pass
+    blocker = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    blocker.execute("BEGIN IMMEDIATE")
+    saver = saver_for(db_path, retry_every=60)  # only the next answer retries
+    session = QuizSession(lighthouse, SessionOptions(seed=2))
+    session_id = saver.start(session, "Ann")
+    play(session, saver, [True, False])
+    status = wait_until(lambda: saver.writer.status.message.startswith("results") and saver.status)
+    assert not status.ok and status.pending == 3
+    assert status.message == (
+        f"results database is locked by another program and stayed locked: {db_path} — {KEPT}"
+    )
+    play(session, saver, [True])  # still locked: kept too
+    blocker.execute("ROLLBACK")
+    blocker.close()
+    play(session, saver, [True])  # the next answer takes the queue with it, in order
+    assert saver.flush(10)
+    assert saver.status.ok and saver.status.pending == 0
+    assert stored(db_path, session_id) == ids(session, 4)
+    saver.close(10)
+
+
+def test_queued_answers_are_retried_without_waiting_for_the_next_answer(
+    lighthouse, db_path: Path
+) -> None:
+    with ResultsStore.open(db_path):
+        pass
+    blocker = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    blocker.execute("BEGIN IMMEDIATE")
+    saver = saver_for(db_path, retry_every=0.05)
+    session = QuizSession(lighthouse, SessionOptions(seed=2))
+    session_id = saver.start(session, "Ann")
+    play(session, saver, [True, True, True, True, True, True])
+    saver.finish(session)
+    wait_until(lambda: not saver.status.ok, what="the lock to be reported")
+    blocker.execute("ROLLBACK")
+    blocker.close()
+    # No further call: the writer notices on its own that the database is free again.
+    wait_until(lambda: saver.status.ok and saver.status.pending == 0, what="the queue to drain")
+    assert stored(db_path, session_id) == ids(session)
+    with ResultsStore.open(db_path, readonly=True) as store:
+        assert store.get_session(session_id).finished
+    saver.close(10)
+
+
+def test_read_only_database_keeps_answers_until_it_is_writable(lighthouse, db_path) -> None:
+    with ResultsStore.open(db_path):
+        pass
+    state = {"readonly": True}
+
+    def switchable(path: Path, *, timeout: float, readonly: bool) -> sqlite3.Connection:
+        return default_connect(path, timeout=timeout, readonly=readonly or state["readonly"])
+
+    saver = saver_for(db_path, connect=switchable)
+    session = QuizSession(lighthouse, SessionOptions(seed=3))
+    session_id = saver.start(session, "Ann")
+    play(session, saver, [True, False])
+    status = wait_until(lambda: not saver.status.ok and saver.status)
+    assert status.message == f"results database is read-only: {db_path} — {KEPT}"
+    state["readonly"] = False
+    wait_until(lambda: saver.status.ok and saver.status.pending == 0, what="the queue to drain")
+    assert stored(db_path, session_id) == ids(session, 2)
+    saver.close(10)
+
+
+def test_damaged_database_keeps_answers_until_it_is_moved_aside(lighthouse, db_path) -> None:
+    garbage = os.urandom(8192)
+    db_path.write_bytes(garbage)
+    saver = saver_for(db_path)
+    session = QuizSession(lighthouse, SessionOptions(seed=3))
+    session_id = saver.start(session, "Ann")
+    play(session, saver, [True])
+    status = wait_until(lambda: not saver.status.ok and saver.status)
+    assert status.message == (
+        f"results database is damaged or is not a quizgame database: {db_path} — {KEPT}"
+    )
+    assert db_path.read_bytes() == garbage  # never written over
+    db_path.rename(db_path.with_suffix(".damaged"))
+    play(session, saver, [False])
+    assert saver.flush(10) and saver.status.ok
+    assert stored(db_path, session_id) == ids(session, 2)
+    saver.close(10)
+
+
+def test_answers_still_unsaved_at_the_end_are_kept_in_a_file_and_added_next_time(
+    lighthouse, db_path: Path
+) -> None:
+    with ResultsStore.open(db_path):
+        pass
+    blocker = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    blocker.execute("BEGIN IMMEDIATE")
+    saver = saver_for(db_path)
+    session = QuizSession(lighthouse, SessionOptions(seed=2))
+    session_id = saver.start(session, "Ann")
+    play(session, saver, [True, True])
+    final = saver.close(30)
+    assert not final.ok and "unsaved result(s) written to" in final.message
+    assert len(list((db_path.parent / "unsaved").glob("quizgame-unsaved-*.jsonl"))) == 1
+    blocker.execute("ROLLBACK")
+    blocker.close()
+
+    later = saver_for(db_path)
+    assert later.flush(10)
+    assert stored(db_path, session_id) == ids(session, 2)
+    assert not list((db_path.parent / "unsaved").glob("*.jsonl"))
+    later.close(10)
+
+
+def test_close_is_safe_twice_and_writing_after_it_is_a_mistake(lighthouse, db_path) -> None:
+    saver = saver_for(db_path)
+    session = QuizSession(lighthouse, SessionOptions(seed=1))
+    assert saver.close(10).ok and saver.close(10).ok
+    assert saver.flush(1)
+    with pytest.raises(RuntimeError, match="closed"):
+        saver.start(session, "Ann")
