@@ -54,11 +54,17 @@ class GameSaver:
         game_id: str | None = None,
         player_kind: PlayerKind = "player",
         session_id: str | None = None,
+        started_at: str | None = None,
     ) -> str:
         """Save a new session and return its id; the answers given to `session` follow it."""
         session_id = session_id or new_id()
         record = session_record(
-            session, player, session_id, game_id=game_id, player_kind=player_kind
+            session,
+            player,
+            session_id,
+            game_id=game_id,
+            player_kind=player_kind,
+            started_at=started_at,
         )
         self._ids[id(session)] = (session, session_id)
         self.writer.submit(lambda recorder: recorder.start_session(record))
@@ -95,8 +101,11 @@ class GameSaver:
     def start_game(self, game: HotSeatGame, *, game_id: str | None = None) -> str:
         """One stored session per player or team, sharing a game id; returns the game id."""
         game_id = game_id or new_id()
+        started_at = utc_now()  # one game, one start: everyone began at the same moment
         for player, session in zip(game.players, game.sessions):
-            self.start(session, player, game_id=game_id, player_kind=game.kind)
+            self.start(
+                session, player, game_id=game_id, player_kind=game.kind, started_at=started_at
+            )
         return game_id
 
     def finish_game(self, game: HotSeatGame) -> None:
