@@ -1,17 +1,17 @@
 """Finding a player's unfinished session on a pack, and rebuilding it to play on.
 
-What is offered: the player's most recent solo session on this pack, if it is unfinished,
-was started on this exact version of the pack (content hash) and has at least one answer.
-Only the most recent: after "Start over" the new session is the most recent one, so the
-abandoned one is not offered again and again. Hot-seat sessions are never offered to a
-player alone.
+What is offered: the player's most recent solo session on this pack that was played under
+the conditions asked for now (see `same_conditions`), if it is unfinished, was started on
+this exact version of the pack (content hash) and has at least one answer. Only the most
+recent: after "Start over" the new session is the most recent one, so the abandoned one is
+not offered again and again. Hot-seat sessions are never offered to a player alone.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from quizgame.engine import EngineError, QuizSession, SessionOptions
@@ -44,22 +44,48 @@ class ResumeOffer:
         return self.session.total
 
 
+def same_conditions(stored: SessionOptions, wanted: SessionOptions, *, seed_fixed: bool) -> bool:
+    """Whether a stored session was played under the conditions asked for now.
+
+    Practice: the same mode is enough; resuming keeps the stored options, which the player
+    sees in the offer. Exam: every option must match (the seed too when it was fixed, as a
+    teacher's command line fixes it), so last week's unfinished exam never stands in for
+    today's, and a practice session never stands in for an exam.
+    """
+    if stored.mode != wanted.mode:
+        return False
+    if stored.mode != "exam":
+        return True
+    if not seed_fixed:
+        stored = replace(stored, seed=wanted.seed)
+    return stored == wanted
+
+
 def find_resumable(
     store: ResultsStore,
     player: str,
     pack: LoadedPack,
     *,
+    wanted: SessionOptions | None = None,
+    seed_fixed: bool = False,
     clock: Callable[[], float] = time.monotonic,
 ) -> ResumeOffer | None:
-    """The session `player` could resume on `pack`, rebuilt; None if there is none."""
-    latest = next(
-        (
-            info
-            for info in store.sessions(pack_id=pack.id, player=player, limit=_RECENT)
-            if info.game_id is None and info.player_kind == "player"
-        ),
-        None,
-    )
+    """The session `player` could resume on `pack`, rebuilt; None if there is none.
+    `wanted`: the options of the session about to start (None: any conditions)."""
+
+    def candidate(info: SessionInfo) -> bool:
+        if info.game_id is not None or info.player_kind != "player":
+            return False
+        if wanted is None:
+            return True
+        try:
+            stored = SessionOptions.from_dict(info.options)
+        except EngineError:
+            return False
+        return same_conditions(stored, wanted, seed_fixed=seed_fixed)
+
+    sessions = store.sessions(pack_id=pack.id, player=player, limit=_RECENT)
+    latest = next((info for info in sessions if candidate(info)), None)
     if latest is None or latest.finished or latest.pack_hash != pack.content_hash:
         return None
     answers = _in_order(store.session_answers(latest.session_id))
@@ -77,7 +103,13 @@ def find_resumable(
 
 
 def lookup_resumable(
-    db: Path, player: str, pack: LoadedPack, *, clock: Callable[[], float] = time.monotonic
+    db: Path,
+    player: str,
+    pack: LoadedPack,
+    *,
+    wanted: SessionOptions | None = None,
+    seed_fixed: bool = False,
+    clock: Callable[[], float] = time.monotonic,
 ) -> ResumeOffer | None:
     """find_resumable on the database at `db`; None when there is no database yet. Other
     database trouble raises StoreError."""
@@ -86,7 +118,9 @@ def lookup_resumable(
     except StoreMissing:
         return None
     with store:
-        return find_resumable(store, player, pack, clock=clock)
+        return find_resumable(
+            store, player, pack, wanted=wanted, seed_fixed=seed_fixed, clock=clock
+        )
 
 
 def _in_order(answers: list[StoredAnswer]) -> list[StoredAnswer]:

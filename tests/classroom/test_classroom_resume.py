@@ -146,3 +146,40 @@ def test_find_resumable_works_on_an_open_store(lighthouse, db_path: Path) -> Non
     with ResultsStore.open(db_path, readonly=True) as store:
         found = find_resumable(store, "Ann", lighthouse)
     assert found.answered == 2 and found.session.score == 0
+
+
+# -- conditions ----------------------------------------------------------------------------
+
+
+def wanting(pack, db_path: Path, wanted: SessionOptions, *, seed_fixed: bool):
+    return lookup_resumable(db_path, "Ann", pack, wanted=wanted, seed_fixed=seed_fixed)
+
+
+def test_an_exam_is_resumed_only_under_the_same_conditions(lighthouse, db_path: Path) -> None:
+    _, session_id = played(lighthouse, db_path, [True])  # OPTIONS: exam, seed 11, 5 questions
+    assert wanting(lighthouse, db_path, OPTIONS, seed_fixed=True).session_id == session_id
+    other_seed = dataclasses.replace(OPTIONS, seed=99)
+    assert wanting(lighthouse, db_path, other_seed, seed_fixed=True) is None
+    # No seed on the command line: a random one was drawn, and it does not count.
+    assert wanting(lighthouse, db_path, other_seed, seed_fixed=False).session_id == session_id
+    for changed in ({"count": 6}, {"time_limit": None}, {"sections": ("history",)}):
+        assert wanting(lighthouse, db_path, dataclasses.replace(OPTIONS, **changed), seed_fixed=False) is None
+    practice = dataclasses.replace(OPTIONS, mode="practice")
+    assert wanting(lighthouse, db_path, practice, seed_fixed=False) is None
+
+
+def test_practice_is_resumed_whatever_the_other_options(lighthouse, db_path: Path) -> None:
+    practice = SessionOptions(seed=3, count=4)
+    _, session_id = played(lighthouse, db_path, [True], options=practice)
+    wanted = SessionOptions(seed=8, time_limit=10)
+    found = wanting(lighthouse, db_path, wanted, seed_fixed=True)
+    assert found.session_id == session_id and found.session.options == practice
+    assert wanting(lighthouse, db_path, OPTIONS, seed_fixed=False) is None  # an exam is wanted
+
+
+def test_an_exam_under_other_conditions_does_not_hide_an_older_matching_one(
+    lighthouse, db_path: Path
+) -> None:
+    _, exam = played(lighthouse, db_path, [True])
+    played(lighthouse, db_path, [True, True], options=SessionOptions(seed=1), finish=True)
+    assert wanting(lighthouse, db_path, OPTIONS, seed_fixed=True).session_id == exam
