@@ -13,13 +13,15 @@ import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from quizgame.engine.errors import EngineError, SessionStateError
 from quizgame.engine.options import SessionOptions
 from quizgame.engine.results import AnswerResult, PreparedQuestion
 from quizgame.engine.session import QuizSession
-from quizgame.packs.types import LoadedPack
+
+if TYPE_CHECKING:
+    from quizgame.packs.types import LoadedPack
 
 MIN_PLAYERS = 2
 MAX_PLAYERS = 8
@@ -113,7 +115,6 @@ class HotSeatGame:
         self.players = check_names(players, kind)
         self.sessions = tuple(QuizSession(pack, options, clock=clock) for _ in self.players)
         self._round = 0  # 0-based index of the question being played
-        self._phase: Phase = "answering"
 
     # -- where the game is -----------------------------------------------------------------
 
@@ -123,11 +124,17 @@ class HotSeatGame:
 
     @property
     def phase(self) -> Phase:
-        return self._phase
+        # Worked out from the sessions, so a front end may answer through a player's session
+        # directly (current_session.answer) and the game still knows where it is.
+        if self._round >= self.total:
+            return "finished"
+        if all(session.answered > self._round for session in self.sessions):
+            return "round_over"
+        return "answering"
 
     @property
     def finished(self) -> bool:
-        return self._phase == "finished"
+        return self.phase == "finished"
 
     @property
     def question(self) -> PreparedQuestion | None:
@@ -139,7 +146,7 @@ class HotSeatGame:
     @property
     def turn(self) -> int | None:
         """Index of the player to answer now; None between rounds and at the end."""
-        if self._phase != "answering":
+        if self.phase != "answering":
             return None
         for index, session in enumerate(self.sessions):
             if session.answered == self._round:
@@ -176,18 +183,14 @@ class HotSeatGame:
 
     def answer(self, response: object, elapsed: float | None = None) -> AnswerResult:
         """The current player's answer; the turn passes on (or the round ends)."""
-        result = self._require_turn("answer").answer(response, elapsed)
-        self._after_answer()
-        return result
+        return self._require_turn("answer").answer(response, elapsed)
 
     def time_out(self) -> AnswerResult:
-        result = self._require_turn("time out").time_out()
-        self._after_answer()
-        return result
+        return self._require_turn("time out").time_out()
 
     def round_results(self) -> list[tuple[str, AnswerResult]]:
         """Each player's answer to this round's question, in turn order (once it is over)."""
-        if self._phase != "round_over":
+        if self.phase != "round_over":
             raise SessionStateError("the round's answers are shown only once everyone answered")
         return [
             (player, session.results[self._round])
@@ -196,10 +199,9 @@ class HotSeatGame:
 
     def advance(self) -> None:
         """After the round's feedback: on to the next question, or the end of the game."""
-        if self._phase != "round_over":
+        if self.phase != "round_over":
             raise SessionStateError("cannot move on before everyone has answered")
         self._round += 1
-        self._phase = "finished" if self._round >= self.total else "answering"
 
     # -- the score -------------------------------------------------------------------------
 
@@ -241,7 +243,3 @@ class HotSeatGame:
             where = "the game is over" if self.finished else "everyone has answered this round"
             raise SessionStateError(f"cannot {action}: {where}")
         return session
-
-    def _after_answer(self) -> None:
-        if all(session.answered > self._round for session in self.sessions):
-            self._phase = "round_over"

@@ -182,3 +182,15 @@ def test_teams_are_a_kind_of_player(lighthouse) -> None:
     assert played.kind == "team" and played.players == ("Red", "Blue")
     with pytest.raises(GameSetupError, match="kind must be"):
         game(lighthouse, kind="crowd")
+
+
+def test_answering_through_a_players_session_keeps_the_game_in_step(lighthouse) -> None:
+    """A front end may hand the current player's session to its usual question screen."""
+    played = game(lighthouse, players=("Ann", "Bob"))
+    for expected in ("Ann", "Bob"):
+        assert played.current_player == expected
+        session = played.current_session
+        session.show_current()
+        session.answer(right_answer(session.current))
+    assert played.phase == "round_over"
+    assert [player for player, _ in played.round_results()] == ["Ann", "Bob"]
