@@ -21,8 +21,10 @@ from quizgame.engine.results import AnswerResult, PreparedQuestion
 from quizgame.engine.session import QuizSession
 
 if TYPE_CHECKING:
-    from quizgame.packs.types import LoadedPack
+    from quizgame.packs import LoadedPack
 
+if TYPE_CHECKING:
+    
 MIN_PLAYERS = 2
 MAX_PLAYERS = 8
 # Long enough for "The Mitochondria (table 4)", short enough for a scoreboard row at 80 columns.

@@ -13,10 +13,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizgame.engine import EngineError, QuizSession, SessionOptions
-from quizgame.packs.types import LoadedPack
 from quizgame.store import ResultsStore, RetryPolicy, SessionInfo, StoreMissing, StoredAnswer
+
+if TYPE_CHECKING:
+    from quizgame.packs import LoadedPack
 
 # A read in WAL mode does not wait for writers; this only bounds a pathological case.
 _LOOKUP_RETRY = RetryPolicy(busy_timeout=1.0, total=3.0)
