@@ -23,8 +23,6 @@ from quizgame.engine.session import QuizSession
 if TYPE_CHECKING:
     from quizgame.packs import LoadedPack
 
-if TYPE_CHECKING:
-    
 MIN_PLAYERS = 2
 MAX_PLAYERS = 8
 # Long enough for "The Mitochondria (table 4)", short enough for a scoreboard row at 80 columns.
