@@ -24,6 +24,7 @@ from quizgame.tui.screens.help import HelpScreen, collect_keys
 if TYPE_CHECKING:
     from quizgame.engine import QuizSession, SessionOptions
     from quizgame.packs import LoadedPack
+    from quizgame.tui.screens.quiz import QuizScreen
 
 
 class QuizApp(App[int]):
@@ -66,9 +67,9 @@ class QuizApp(App[int]):
         return HomeScreen(self.config, self.player)
 
     def _question_screen(self, session: QuizSession) -> Screen:
-        from quizgame.tui.screens.question import QuestionScreen
+        from quizgame.tui.screens.quiz import QuizScreen
 
-        return QuestionScreen(session, tick=self.config.tick)
+        return QuizScreen(session, tick=self.config.tick)
 
     async def _show_main(self, screen: Screen) -> None:
         """Replace the main screen, closing anything open above it first."""
@@ -107,8 +108,18 @@ class QuizApp(App[int]):
             from quizgame.tui.screens.results import ResultsScreen
 
             await self._show_main(ResultsScreen(session))
+            return
+        quiz = self._quiz_screen(session)
+        if quiz is not None:
+            await quiz.next_question()
         else:
             await self._show_main(self._question_screen(session))
+
+    def _quiz_screen(self, session: QuizSession) -> QuizScreen | None:
+        from quizgame.tui.screens.quiz import QuizScreen
+
+        main = self.screen_stack[1] if len(self.screen_stack) > 1 else None
+        return main if isinstance(main, QuizScreen) and main.session is session else None
 
     @on(messages.StartRequested)
     async def _start_requested(self, message: messages.StartRequested) -> None:
@@ -120,12 +131,10 @@ class QuizApp(App[int]):
             self.config.recorder.record(message.session, message.result)
         if message.session.options.mode == "exam":
             await self._advance(message.session)
-        else:
-            from quizgame.tui.screens.feedback import FeedbackScreen
-
-            await self._show_main(
-                FeedbackScreen(message.session, message.question, message.result)
-            )
+            return
+        quiz = self._quiz_screen(message.session)
+        if quiz is not None:
+            quiz.show_feedback(message.result)
 
     @on(messages.FeedbackDone)
     async def _feedback_done(self, message: messages.FeedbackDone) -> None:

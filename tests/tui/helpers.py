@@ -82,3 +82,17 @@ class Messages:
 
     def of(self, kind: type) -> list:
         return [m for m in self.seen if isinstance(m, kind)]
+
+
+def asking(app) -> bool:
+    """A question is on screen."""
+    from quizgame.tui.screens.quiz import QuizScreen
+
+    return isinstance(app.screen, QuizScreen) and app.screen.showing == "question"
+
+
+def telling(app) -> bool:
+    """The feedback on an answer is on screen."""
+    from quizgame.tui.screens.quiz import QuizScreen
+
+    return isinstance(app.screen, QuizScreen) and app.screen.showing == "feedback"

@@ -8,21 +8,19 @@ from textual.widgets import Input
 from quizgame.engine import SessionOptions
 from quizgame.tui import messages
 from quizgame.tui.app import create_app
-from quizgame.tui.screens.feedback import FeedbackScreen
-from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.screens.results import ResultsScreen
 from quizgame.tui.wording import duration, number
 
-from .helpers import Messages, answer_keys, keys_to_type, screen_text
+from .helpers import asking, telling, Messages, answer_keys, keys_to_type, screen_text
 
 
 async def _play(app, pilot, plan) -> None:
     """Answer every question; `plan(prepared)` says whether to answer it right."""
-    while isinstance(app.screen, QuestionScreen):
+    while asking(app):
         prepared = app.screen.question
         await pilot.press(*answer_keys(prepared, plan(prepared)))
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen), f"no feedback after {prepared.id}"
+        assert telling(app), f"no feedback after {prepared.id}"
         await pilot.press("enter")
         await pilot.pause()
 
@@ -35,7 +33,7 @@ async def test_play_fixture_pack_to_the_results(make_config, harbour, right: boo
     async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
         await pilot.pause()
         kinds = []
-        while isinstance(app.screen, QuestionScreen):
+        while asking(app):
             prepared = app.screen.question
             kinds.append(prepared.question.type)
             assert f"Question {prepared.number} of 4" in screen_text(app)
@@ -80,7 +78,7 @@ async def test_article_pack_right_and_wrong_matches_engine_summary(
         await pilot.pause()
         types_right: set[str] = set()
         types_wrong: set[str] = set()
-        while isinstance(app.screen, QuestionScreen):
+        while asking(app):
             prepared = app.screen.question
             kind = prepared.question.type
             # Each type answered both right and wrong: alternate per type.
@@ -89,7 +87,7 @@ async def test_article_pack_right_and_wrong_matches_engine_summary(
             clock.advance(4)
             await pilot.press(*answer_keys(prepared, right))
             await pilot.pause()
-            assert isinstance(app.screen, FeedbackScreen)
+            assert telling(app)
             verdict = app.screen.result
             assert verdict.correct is right, prepared.id
             await pilot.press("enter")
@@ -142,7 +140,7 @@ async def test_exam_mode_skips_feedback_until_the_end(make_config, harbour) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for _ in range(4):
-            assert isinstance(app.screen, QuestionScreen)
+            assert asking(app)
             await pilot.press(*answer_keys(app.screen.question, True))
             await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
@@ -156,7 +154,7 @@ async def test_empty_answers_are_not_sent(make_config, harbour) -> None:
         await pilot.pause()
         await pilot.press("space", "enter")  # short: only a space typed
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert asking(app)
         assert app.screen.query_one(Input).value == " "
         assert not seen.of(messages.AnswerSubmitted)
 
@@ -174,7 +172,7 @@ async def test_time_limit_counts_down_and_times_out(make_config, harbour, clock)
         clock.advance(7)
         await pilot.pause(0.05)
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        assert telling(app)
         assert "⌛ Time's up" in screen_text(app)
         (answer,) = seen.of(messages.AnswerSubmitted)
         assert answer.result.timed_out and answer.result.points == 0
@@ -189,7 +187,7 @@ async def test_retry_missed_plays_only_the_missed_questions(make_config, harbour
         assert isinstance(app.screen, ResultsScreen)
         await pilot.press("r")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert asking(app)
         retry = app.screen.session
         assert {q.question.type for q in retry.questions} == {"multiple", "true_false"}
         await _play(app, pilot, lambda q: True)

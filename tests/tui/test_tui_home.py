@@ -10,10 +10,9 @@ from quizgame.packs.discovery import PackEntry
 from quizgame.tui import messages
 from quizgame.tui.app import create_app
 from quizgame.tui.screens.home import HomeScreen
-from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.widgets.checklist import Checklist
 
-from .helpers import FIXTURES, Messages, screen_text
+from .helpers import asking, FIXTURES, Messages, screen_text
 
 
 def _entries(harbour):
@@ -93,7 +92,7 @@ async def test_start_uses_the_chosen_name_and_options(make_config, harbour) -> N
         options = start.options
         assert (options.seed, options.shuffle_questions, options.shuffle_choices) == (99, False, False)
         assert options.time_limit == 30.0 and options.sections == ("talks",)
-        assert isinstance(app.screen, QuestionScreen)
+        assert asking(app)
         assert app.screen.session.total == 3
         assert app.player == "Grace"
         (started,) = seen.of(messages.QuizStarted)
@@ -111,7 +110,7 @@ async def test_enter_on_a_pack_starts_with_every_section(make_config, harbour) -
         await pilot.pause()
         (start,) = seen.of(messages.StartRequested)
         assert start.options.sections == () and start.options.time_limit is None
-        assert isinstance(app.screen, QuestionScreen)
+        assert asking(app)
 
 
 async def test_empty_name_or_no_section_does_not_start(make_config, harbour) -> None:

@@ -9,14 +9,12 @@ from textual.widgets import Input, Static
 from quizgame.engine import SessionOptions
 from quizgame.packs.discovery import PackEntry
 from quizgame.tui.app import create_app
-from quizgame.tui.screens.feedback import FeedbackScreen
 from quizgame.tui.screens.home import HomeScreen
-from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.screens.results import ResultsScreen
 from quizgame.tui.screens.source import SourceScreen
 from quizgame.tui.widgets.checklist import Checklist
 
-from .helpers import FIXTURES, answer_keys, load, screen_text
+from .helpers import asking, telling, FIXTURES, answer_keys, load, screen_text
 
 # Wide enough that no hostile string wraps, so each can be found whole on screen.
 WIDE = (180, 50)
@@ -44,7 +42,7 @@ async def test_question_feedback_source_and_results_show_pack_text_literally(
     app = create_app(make_config(start_pack=hostile, options=_options(), player=PLAYER))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        while isinstance(app.screen, QuestionScreen):
+        while asking(app):
             prepared = app.screen.question
             question = prepared.question
             if question.hint:
@@ -57,7 +55,7 @@ async def test_question_feedback_source_and_results_show_pack_text_literally(
 
             await pilot.press(*answer_keys(prepared, True))
             await pilot.pause()
-            assert isinstance(app.screen, FeedbackScreen)
+            assert telling(app)
             text = screen_text(app)
             _assert_shown(
                 text,

@@ -8,14 +8,12 @@ from textual.containers import VerticalScroll
 from quizgame.engine import SessionOptions
 from quizgame.tui.app import create_app
 from quizgame.tui.screens.confirm import ConfirmScreen
-from quizgame.tui.screens.feedback import FeedbackScreen
 from quizgame.tui.screens.help import HelpScreen
 from quizgame.tui.screens.home import HomeScreen
-from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.screens.source import QUOTE_STYLE, SourceScreen
 from quizgame.tui.widgets.too_small import TooSmall
 
-from .helpers import Messages, answer_keys, screen_text
+from .helpers import asking, telling, Messages, answer_keys, screen_text
 
 
 def _options(**changes) -> SessionOptions:
@@ -89,7 +87,7 @@ async def test_question_mark_lists_every_key_of_the_screen(make_config, harbour)
         assert "1–3" in text and "Answer" in text and "Quit" in text
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert asking(app)
 
 
 async def test_h_shows_the_hint_only_when_asked(make_config, harbour) -> None:
@@ -128,7 +126,7 @@ async def test_s_opens_the_source_at_the_quote_and_escape_returns(make_config, a
         await pilot.press(*answer_keys(app.screen.question, True))
         await pilot.pause()
         feedback = app.screen
-        assert isinstance(feedback, FeedbackScreen)
+        assert telling(app)
         await pilot.press("s")
         await pilot.pause()
         await pilot.pause()
@@ -146,7 +144,7 @@ async def test_s_opens_the_source_at_the_quote_and_escape_returns(make_config, a
         assert quoted.region.overlaps(body.region)
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is feedback
+        assert app.screen is feedback and telling(app)
 
 
 async def test_command_palette_offers_the_main_actions(make_config, harbour) -> None:
@@ -207,7 +205,7 @@ async def test_too_small_shows_sizes_blocks_keys_and_restores(make_config, harbo
         assert screen.query_one(TooSmall).display
         await pilot.press("2", "enter")  # blind key presses answer nothing
         await pilot.pause()
-        assert app.screen is screen
+        assert app.screen is screen and asking(app)
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         await pilot.pause()
@@ -217,7 +215,7 @@ async def test_too_small_shows_sizes_blocks_keys_and_restores(make_config, harbo
         assert screen.focused is screen.query_one("#choices")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        assert telling(app)
 
 
 async def test_compact_layout_at_60_by_18_keeps_the_question_whole(make_config, harbour) -> None:

@@ -16,6 +16,7 @@ from quizgame.engine import SessionOptions
 from quizgame.packs import PackError, load_pack
 from quizgame.packs.discovery import PackEntry
 from quizgame.tui.app import create_app
+from quizgame.tui.widgets.footer import DELAY as FOOTER_DELAY
 
 from .helpers import FIXTURES, FakeClock, keys_to_type
 
@@ -46,6 +47,8 @@ def steps(clock: FakeClock, *plan: Step) -> Callable[[Pilot], Awaitable[None]]:
         # A blinking cursor would make the picture depend on timing.
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
+        # The footer redraws a moment after the keys change (quizgame.tui.widgets.footer).
+        await pilot.pause(FOOTER_DELAY * 3)
         await pilot.pause()
 
     return run_before

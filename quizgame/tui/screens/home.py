@@ -46,7 +46,7 @@ def pack_prompt(entry: PackEntry) -> Content:
             ("✘ Invalid: ", "bold $text-error"),
             (entry.path.name, "bold"),
             "\n",
-            (f"  {entry.origin} · {problem}", "$text-muted"),
+            (f"  {entry.origin} · {problem}", "$foreground-muted"),
         )
     pack = entry.pack.pack
     source = pack.source
@@ -54,9 +54,9 @@ def pack_prompt(entry: PackEntry) -> Content:
     return Content.assemble(
         (pack.title, "bold"),
         "\n",
-        (f"  {source.publication}, {long_date(source.date)}", "$text-muted"),
+        (f"  {source.publication}, {long_date(source.date)}", "$foreground-muted"),
         "\n",
-        (f"  {entry.origin} · {counts}", "$text-muted"),
+        (f"  {entry.origin} · {counts}", "$foreground-muted"),
     )
 
 

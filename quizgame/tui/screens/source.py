@@ -56,7 +56,7 @@ class SourceScreen(GameScreen):
         source = self.pack.pack.source
         yield Header()
         yield Plain(
-            Content.assemble((source.title, "bold"), "\n", (attribution(self.pack.pack), "$text-muted")),
+            Content.assemble((source.title, "bold"), "\n", (attribution(self.pack.pack), "$foreground-muted")),
             id="heading",
         )
         with VerticalScroll(id="text"):

@@ -30,20 +30,13 @@ class AnswerDetails(Vertical):
     AnswerDetails {
         height: auto;
     }
-    AnswerDetails > .prompt {
-        color: $text-muted;
-        margin-bottom: 1;
-    }
-    AnswerDetails > .explanation {
-        margin-top: 1;
-    }
     """
 
     def __init__(
         self,
         pack: LoadedPack,
         question: PreparedQuestion,
-        result: AnswerResult,
+        result: AnswerResult | None = None,
         *,
         show_prompt: bool = True,
     ) -> None:
@@ -53,10 +46,22 @@ class AnswerDetails(Vertical):
         self._result = result
         self._show_prompt = show_prompt
 
+    def _text(self) -> Content:
+        model = self._question.question
+        parts: list[Content] = []
+        if self._show_prompt:
+            parts.append(Content.styled(model.prompt, "$foreground-muted"))
+        if self._result is not None:
+            parts.append(answer_lines(self._result))
+        parts.append(Content(model.explanation))
+        return Content("\n\n").join(parts)
+
     def compose(self) -> ComposeResult:
         model = self._question.question
-        if self._show_prompt:
-            yield Plain(model.prompt, classes="prompt")
-        yield Plain(answer_lines(self._result), classes="answers")
-        yield Plain(model.explanation, classes="explanation")
+        yield Plain(self._text(), classes="details")
         yield QuoteBlock(self._pack.pack, model.quote_fragments, self._question.section)
+
+    def set_result(self, result: AnswerResult) -> None:
+        """Fill in the answers (the rest is built ahead, so feedback appears at once)."""
+        self._result = result
+        self.query_one(".details", Plain).show(self._text())

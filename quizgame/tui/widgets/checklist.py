@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 TICKED = ("[x] ", "bold $text-success")
-UNTICKED = ("[ ] ", "$text-muted")
+UNTICKED = ("[ ] ", "$foreground-muted")
 
 
 class Checklist(OptionList):

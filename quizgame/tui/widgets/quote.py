@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 
 from quizgame.tui.widgets.literal import Plain
@@ -15,7 +13,17 @@ if TYPE_CHECKING:
     from quizgame.packs import Pack, Section
 
 
-class QuoteBlock(Vertical):
+def quote_content(pack: Pack, fragments: tuple[str, ...], section: Section | None = None) -> Content:
+    return Content.assemble(
+        (f"“{quote_text(fragments)}”", "italic"),
+        "\n\n",
+        (attribution(pack, section), "$foreground-muted"),
+    )
+
+
+class QuoteBlock(Plain):
+    """One widget, not a container: the feedback is drawn at once, and fewer widgets is quicker."""
+
     DEFAULT_CSS = """
     QuoteBlock {
         height: auto;
@@ -24,21 +32,7 @@ class QuoteBlock(Vertical):
         border-left: outer $accent;
         background: $boost;
     }
-    QuoteBlock > .quote {
-        text-style: italic;
-    }
-    QuoteBlock > .attribution {
-        color: $text-muted;
-        margin-top: 1;
-    }
     """
 
     def __init__(self, pack: Pack, fragments: tuple[str, ...], section: Section | None = None, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._pack = pack
-        self._fragments = fragments
-        self._section = section
-
-    def compose(self) -> ComposeResult:
-        yield Plain(Content(f"“{quote_text(self._fragments)}”"), classes="quote")
-        yield Plain(attribution(self._pack, self._section), classes="attribution")
+        super().__init__(quote_content(pack, fragments, section), **kwargs)

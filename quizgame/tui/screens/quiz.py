@@ -1,0 +1,277 @@
+"""A quiz under way: each question, then (in practice mode) the feedback on the answer.
+
+One screen for the whole session. While a question is asked, its feedback is already built,
+hidden; answering only fills in the verdict and swaps which one shows, so the verdict is on
+screen at once rather than after a new screen has been composed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Button, Header, Input, OptionList
+
+from quizgame.tui import messages
+from quizgame.tui.screens.base import GameScreen
+from quizgame.tui.widgets.ask import QuestionView
+from quizgame.tui.widgets.checklist import Checklist
+from quizgame.tui.widgets.feedback import FeedbackView
+from quizgame.tui.widgets.footer import KeysFooter
+from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.wording import bar, countdown, number
+
+if TYPE_CHECKING:
+    from quizgame.engine import AnswerResult, PreparedQuestion, QuizSession
+
+_ANSWER = Binding.Group("Answer", compact=True)
+_TICK = Binding.Group("Tick", compact=True)
+
+
+def _choice_bindings() -> list[Binding]:
+    # The same keys answer a single-choice question and tick a choice of a multiple one;
+    # check_action keeps only the pair that fits the question (and the footer shows it).
+    bindings = []
+    for n in range(1, 10):
+        bindings.append(Binding(str(n), f"choose({n})", f"Answer {n}", group=_ANSWER, id=f"question.choice{n}"))
+        bindings.append(Binding(str(n), f"tick({n})", f"Tick {n}", group=_TICK, id=f"question.tick{n}"))
+    return bindings
+
+
+# What each action needs: the question on screen, or the feedback.
+_ASKING = {"choose", "tick", "true_false", "submit", "hint", "leave_field"}
+_TELLING = {"next", "source"}
+
+
+class QuizScreen(GameScreen):
+    CSS_PATH = "quiz.tcss"
+    # None of these is a priority binding: a priority binding runs as soon as its key
+    # arrives, ahead of earlier keys still on their way through the focused widget.
+    BINDINGS = [
+        *_choice_bindings(),
+        Binding("t", "true_false(True)", "True", id="question.true"),
+        Binding("f", "true_false(False)", "False", id="question.false"),
+        Binding("enter", "submit", "Submit", id="question.submit"),
+        Binding("h,f2", "hint", "Hint", id="question.hint"),
+        Binding("escape", "leave_field", "Leave the field", show=False, id="question.leave"),
+        Binding("enter", "next", "Next", id="feedback.next"),
+        Binding("s", "source", "Source", id="feedback.source"),
+    ]
+
+    def __init__(self, session: QuizSession, *, tick: float = 0.2) -> None:
+        super().__init__()
+        self.session = session
+        if session.current is None:
+            raise ValueError("the session has no question left to show")
+        self.question: PreparedQuestion = session.current
+        self.result: AnswerResult | None = None
+        # "answered": between an answer and the app's word on what comes next.
+        self.showing: Literal["question", "answered", "feedback"] = "question"
+        self._tick_every = tick
+        self._timer: Timer | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.question.question.type
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="status"):
+            yield Plain(id="progress")
+            yield Plain(id="countdown")
+        yield Plain(id="section")
+        yield Vertical(id="panes")
+        yield KeysFooter()
+
+    async def on_mount(self) -> None:
+        self.title = "quizgame"
+        self.sub_title = self.session.pack.title
+        await self._ask(self.question)
+
+    def _show_status(self) -> None:
+        session, q = self.session, self.question
+        score = f"Score {number(session.score)}"
+        if session.max_score:
+            score += f" of {number(session.max_score)}"
+        self.query_one("#progress", Plain).show(
+            Content.assemble((f"Question {q.number} of {session.total}", "bold"), "  ·  ", score)
+        )
+        self.query_one("#section", Plain).show(
+            Content.assemble(("Section: ", "$foreground-muted"), Content(q.section.title))
+        )
+
+    async def _ask(self, prepared: PreparedQuestion) -> None:
+        self.question, self.result, self.showing = prepared, None, "question"
+        panes = self.query_one("#panes", Vertical)
+        await panes.remove_children()
+        feedback = FeedbackView(
+            self.session.pack, prepared, last=prepared.number == self.session.total, id="feedback"
+        )
+        feedback.display = False
+        await panes.mount(QuestionView(prepared, id="question"), feedback)
+        self._show_status()
+        self.query_one(QuestionView).answer_widget.focus()
+        self.refresh_bindings()
+        self.session.show_current()
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        countdown_line = self.query_one("#countdown", Plain)
+        countdown_line.display = prepared.time_limit is not None
+        if prepared.time_limit is not None:
+            self._tick()
+            self._timer = self.set_interval(self._tick_every, self._tick)
+        self.post_message(messages.QuestionShown(self.session, prepared))
+
+    async def next_question(self) -> None:
+        """Called by the app when there is another question to ask."""
+        current = self.session.current
+        if current is None:
+            raise ValueError("the session has no question left to show")
+        await self._ask(current)
+
+    def show_feedback(self, result: AnswerResult) -> None:
+        """Called by the app after an answer, in practice mode."""
+        self.result, self.showing = result, "feedback"
+        feedback = self.query_one(FeedbackView)
+        feedback.show_result(result)
+        self.query_one(QuestionView).display = False
+        feedback.display = True
+        self.query_one("#countdown").display = False
+        self._show_status()
+        # Focus moves after the verdict is drawn: a focus change restyles the focused
+        # widget's whole subtree and the footer, which would delay the verdict.
+        self.set_focus(None)
+        self.call_after_refresh(self.query_one("#feedback-body").focus)
+
+    def commands(self) -> Iterable[SystemCommand]:
+        if self.showing == "feedback":
+            yield SystemCommand("Show source", "Open the source text at this quote", self.action_source)
+        elif self.question.question.hint:
+            yield SystemCommand("Show hint", "Show this question's hint", self.action_hint)
+
+    # -- the countdown ---------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        if self.showing != "question":
+            return
+        remaining = self.session.remaining_time()
+        if remaining is None:
+            return
+        limit = self.question.time_limit or 1
+        widget = self.query_one("#countdown", Plain)
+        widget.set_class(remaining <= min(5, limit / 4), "-low")
+        widget.show(f"{countdown(remaining)} {bar(round(remaining * 10), round(limit * 10), 10)}")
+        if remaining <= 0:
+            self._finish(self.session.time_out())
+
+    # -- answering -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if super().check_action(action, parameters) is False:
+            return False
+        if action in _ASKING and self.showing != "question":
+            return False
+        if action in _TELLING:
+            return self.showing == "feedback"
+        if action in ("choose", "tick"):
+            n = int(parameters[0])  # type: ignore[arg-type]
+            kind = "single" if action == "choose" else "multiple"
+            return self.kind == kind and n <= len(self.question.choices)
+        if action == "true_false":
+            return self.kind == "true_false"
+        if action == "submit":
+            return self.kind == "multiple"
+        if action == "hint":
+            return self.question.question.hint is not None
+        if action == "leave_field":
+            return self.kind == "short"
+        return True
+
+    def _finish(self, result: AnswerResult) -> None:
+        self.showing = "answered"
+        self.result = result
+        self.refresh_bindings()
+        self.post_message(messages.AnswerSubmitted(self.session, self.question, result))
+
+    def answer(self, response: object) -> None:
+        """Give `response` to the engine, once."""
+        from quizgame.engine import EngineError
+
+        if self.showing != "question":
+            return
+        try:
+            result = self.session.answer(response)  # type: ignore[arg-type]
+        except EngineError as error:
+            self.notify(Content(str(error)), severity="error")
+            return
+        self._finish(result)
+
+    def action_choose(self, n: int) -> None:
+        self.answer(self.question.choices[n - 1])
+
+    def action_tick(self, n: int) -> None:
+        self.query_one("#choices", Checklist).toggle(self.question.choices[n - 1])
+
+    def action_true_false(self, value: bool) -> None:
+        self.answer(value)
+
+    def action_submit(self) -> None:
+        if self.kind == "multiple":
+            chosen = self.query_one("#choices", Checklist).selected
+            if not chosen:
+                self.notify("Tick at least one choice first.", severity="warning", markup=False)
+                return
+            self.answer(frozenset(chosen))
+        elif self.kind == "short":
+            self._submit_text(self.query_one("#answer", Input).value)
+
+    def action_hint(self) -> None:
+        self.query_one(QuestionView).show_hint()
+
+    def action_leave_field(self) -> None:
+        self.set_focus(None)
+
+    def action_next(self) -> None:
+        if self.showing == "feedback":
+            self.showing = "answered"  # one Enter, one step
+            self.post_message(messages.FeedbackDone(self.session))
+
+    def action_source(self) -> None:
+        from quizgame.tui.screens.source import SourceScreen
+
+        self.app.push_screen(SourceScreen(self.session.pack, self.question.question.id))
+
+    def _submit_text(self, text: str) -> None:
+        if not text.strip():
+            self.notify("Type an answer first.", severity="warning", markup=False)
+            return
+        self.answer(text)
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        if self.kind == "true_false":
+            self.answer(event.option.id == "true")
+        else:
+            self.answer(self.question.choices[event.option_index])
+
+    @on(Input.Submitted, "#answer")
+    def _typed(self, event: Input.Submitted) -> None:
+        self._submit_text(event.value)
+
+    @on(Button.Pressed, "#submit")
+    @on(Checklist.Submitted, "#choices")
+    def _submit_pressed(self) -> None:
+        self.action_submit()
+
+    @on(Button.Pressed, "#next")
+    def _next_pressed(self) -> None:
+        self.action_next()

@@ -1,0 +1,89 @@
+"""One question as asked: the prompt, the choices with their keys, and the hint when asked for."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Button, Input, OptionList
+from textual.widgets.option_list import Option
+
+from quizgame.tui.widgets.checklist import Checklist
+from quizgame.tui.widgets.literal import Plain
+
+if TYPE_CHECKING:
+    from quizgame.engine import PreparedQuestion
+
+
+def choice_prompt(key: str, text: str) -> Content:
+    return Content.assemble((key, "bold $text-accent"), "  ", Content(text))
+
+
+def how_to_answer(prepared: PreparedQuestion) -> str:
+    kind = prepared.question.type
+    count = len(prepared.choices)
+    keys = f"1–{count}" if count > 1 else "1"
+    hint = " · h: hint" if prepared.question.hint else ""
+    if kind == "single":
+        return f"Press {keys} or click a choice.{hint}"
+    if kind == "true_false":
+        return f"Press t for true, f for false.{hint}"
+    if kind == "multiple":
+        return f"More than one may be right: {keys} or space to tick, Enter to answer.{hint}"
+    hint = " · f2: hint" if prepared.question.hint else ""
+    return f"Type the answer and press Enter.{hint}"
+
+
+class QuestionView(Vertical):
+    """Built per question; the quiz screen reads the answer from `#choices` or `#answer`."""
+
+    def __init__(self, prepared: PreparedQuestion, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.prepared = prepared
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="body"):
+            yield Plain(Content.styled(self.prepared.question.prompt, "bold"), id="prompt")
+            yield from self._answer_widgets()
+            yield Plain(id="hint")
+        yield Plain(how_to_answer(self.prepared), classes="how")
+
+    def _answer_widgets(self) -> ComposeResult:
+        prepared = self.prepared
+        kind = prepared.question.type
+        if kind == "single":
+            yield OptionList(
+                *[Option(choice_prompt(str(i), c)) for i, c in enumerate(prepared.choices, 1)],
+                id="choices",
+                markup=False,
+            )
+        elif kind == "true_false":
+            yield OptionList(
+                Option(choice_prompt("t", "True"), id="true"),
+                Option(choice_prompt("f", "False"), id="false"),
+                id="choices",
+                markup=False,
+            )
+        elif kind == "multiple":
+            yield Checklist(
+                [(choice_prompt(str(i), c), c) for i, c in enumerate(prepared.choices, 1)],
+                id="choices",
+            )
+            yield Button(Content("Submit (Enter)"), id="submit", variant="primary", compact=True)
+        else:
+            yield Input(placeholder="Type your answer, then press Enter", id="answer")
+            yield Button(Content("Submit (Enter)"), id="submit", variant="primary", compact=True)
+
+    @property
+    def answer_widget(self) -> Widget:
+        return self.query_one("#choices, #answer")
+
+    def show_hint(self) -> None:
+        hint = self.prepared.question.hint
+        if hint:
+            widget = self.query_one("#hint", Plain)
+            widget.show(Content.assemble(("Hint: ", "bold"), Content(hint)))
+            widget.add_class("-shown")

@@ -1,0 +1,45 @@
+"""After an answer: the verdict in symbol and words, the points, the answers and the quote."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button
+
+from quizgame.tui.widgets.answer import AnswerDetails
+from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.wording import points_line, verdict
+
+if TYPE_CHECKING:
+    from quizgame.engine import AnswerResult, PreparedQuestion
+    from quizgame.packs import LoadedPack
+
+_KINDS = ("-right", "-partly", "-wrong", "-timeout")
+
+
+class FeedbackView(Vertical):
+    """Built while its question is on screen, shown (and filled in) once it is answered."""
+
+    def __init__(self, pack: LoadedPack, prepared: PreparedQuestion, *, last: bool, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.pack = pack
+        self.prepared = prepared
+        self.last = last
+
+    def compose(self) -> ComposeResult:
+        yield Plain(id="verdict")
+        with VerticalScroll(classes="body", id="feedback-body"):
+            yield AnswerDetails(self.pack, self.prepared)
+        label = "See the results (Enter)" if self.last else "Next question (Enter)"
+        yield Button(Content(label), id="next", variant="primary", compact=True)
+
+    def show_result(self, result: AnswerResult) -> None:
+        found = verdict(result)
+        line = self.query_one("#verdict", Plain)
+        line.show(Content.assemble((f"{found.symbol} {found.words}", "bold"), "   ", points_line(result)))
+        line.remove_class(*_KINDS)
+        line.add_class(f"-{found.kind}")
+        self.query_one(AnswerDetails).set_result(result)

@@ -1,0 +1,25 @@
+"""The footer, redrawn just after a change of keys rather than in the same frame."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer
+
+# Rebuilding the footer's keys costs about as much as drawing the rest of the screen; when
+# an answer changes both, the verdict should not wait for the footer.
+DELAY = 0.05
+
+
+class KeysFooter(Footer):
+    _pending: Timer | None = None
+
+    def bindings_changed(self, screen: Screen) -> None:
+        if not self._bindings_ready:  # the first time: draw at once
+            super().bindings_changed(screen)
+            return
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+            return
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(DELAY, self.recompose)
