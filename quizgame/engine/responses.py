@@ -7,7 +7,7 @@ from typing import Any
 
 from quizgame.engine.errors import InvalidResponseError
 from quizgame.engine.results import PreparedQuestion, Response
-from quizgame.packs.models import QUESTION_TYPES
+from quizgame.packs.pack import QUESTION_TYPES
 
 NO_ANSWER = "(no answer)"
 # Choice texts may themselves contain commas.

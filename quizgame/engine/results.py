@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
-from quizgame.packs.models import (
-    MultipleQuestion,
-    Section,
-    ShortQuestion,
-    SingleQuestion,
-    TrueFalseQuestion,
-)
+if TYPE_CHECKING:
+    from quizgame.packs.pack import Question as AnyQuestion
+    from quizgame.packs.pack import Section
 
-AnyQuestion: TypeAlias = SingleQuestion | MultipleQuestion | TrueFalseQuestion | ShortQuestion
 # single -> str (choice text), multiple -> frozenset of choice texts, true_false -> bool,
 # short -> str as typed; None means the time ran out.
 Response: TypeAlias = str | frozenset[str] | bool | None

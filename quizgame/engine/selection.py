@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import random
 from collections.abc import Iterable, MutableSequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from quizgame.engine.errors import EmptySelectionError, OptionsError
 from quizgame.engine.options import SessionOptions
 from quizgame.engine.results import PreparedQuestion
-from quizgame.packs.models import Pack
+
+if TYPE_CHECKING:
+    from quizgame.packs.pack import Pack
 
 T = TypeVar("T")
 

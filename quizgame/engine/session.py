@@ -6,6 +6,7 @@ import math
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from quizgame.engine.errors import (
     EmptySelectionError,
@@ -30,7 +31,9 @@ from quizgame.engine.results import (
 )
 from quizgame.engine.scoring import apply_bonuses, match_short, score_multiple, score_single
 from quizgame.engine.selection import prepare_questions
-from quizgame.packs.types import LoadedPack
+
+if TYPE_CHECKING:
+    from quizgame.packs.types import LoadedPack
 
 Clock = Callable[[], float]
 

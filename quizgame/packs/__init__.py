@@ -2,7 +2,8 @@
 
 from quizgame.packs.discovery import PackEntry, discover_packs, resolve_pack
 from quizgame.packs.loader import load_pack, validate_path
-from quizgame.packs.models import FORMAT_VERSION, Pack, Question, Section, Source
+# The runtime objects the game reads; the pydantic models are in quizgame.packs.models.
+from quizgame.packs.pack import FORMAT_VERSION, Pack, Question, Section, Source
 from quizgame.packs.types import LoadedPack, PackError, Problem
 
 __all__ = [

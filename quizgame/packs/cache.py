@@ -1,6 +1,6 @@
 """A cache of loaded packs, so that an unchanged pack is not parsed and checked again.
 
-Entries are keyed on the pack's bytes and on everything that could change how they load
+Entries hold the runtime objects of pack.py. They are keyed on the pack's bytes and on everything that could change how they load
 (format, quizgame, pydantic and Python versions, and the loader's own files). A hit is
 only served after the source text's bytes are hashed again and found unchanged. The cache
 is an optimisation only: any failure to read or write it is ignored.
@@ -24,13 +24,15 @@ from quizgame.packs.types import LoadedPack
 
 MAX_ENTRIES = 100
 _SUFFIX = ".pack-cache"
+# Bump when what an entry holds changes shape (2: runtime objects instead of pydantic models).
+ENTRY_VERSION = 2
 
 
 @lru_cache(maxsize=1)
 def _fingerprint() -> bytes:
     import pydantic
 
-    parts = [f"{FORMAT_VERSION}", __version__, pydantic.VERSION, sys.version]
+    parts = [f"entry {ENTRY_VERSION}", f"{FORMAT_VERSION}", __version__, pydantic.VERSION, sys.version]
     # In a source checkout the version does not change as the checks do; the files do.
     for file in sorted(Path(__file__).parent.glob("*.py")):
         info = file.stat()

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from quizgame.packs.checks import Checker, read_source
 from quizgame.packs.models import FORMAT_VERSION, Pack
+from quizgame.packs.pack import from_model
 from quizgame.packs.quotes import Source as SourceText
 from quizgame.packs.reader import MAX_PACK_BYTES, Document, Issue, read_bytes, read_document
 from quizgame.packs.schema_errors import find_node, schema_issues, strip_labels
@@ -147,7 +148,7 @@ def load_bytes(path: Path, data: bytes) -> LoadedPack:
             issues.append(Issue(0, 0, "the pack does not match the pack format"))
         raise PackError(_problems(path, issues))
     return LoadedPack(
-        pack=pack,
+        pack=from_model(pack),
         path=path,
         source_text=source_text,
         content_hash=content_hash(data, source_bytes),

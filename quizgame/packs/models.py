@@ -1,8 +1,9 @@
 """The question-pack format, as pydantic models.
 
-These models are the single definition of the format: the loader validates against them,
-`quizgame schema` prints their JSON Schema, and the engine reads them. Field docstrings
-become the schema's descriptions, which editors show to authors as they type.
+These models are the single definition of the format: the loader validates against them and
+`quizgame schema` prints their JSON Schema. Field docstrings become the schema's
+descriptions, which editors show to authors as they type. The game itself reads the
+pydantic-free copies in pack.py, which carry exactly these fields.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
-# Bump when a change would make an existing valid pack invalid or mean something else.
-FORMAT_VERSION = 1
+# Shared with the runtime objects, which must not import this module.
+from quizgame.packs.pack import DEFAULT_POINTS, FORMAT_VERSION, QUESTION_TYPES
 
 SCHEMA_URL = "https://quizgame.invalid/schema/pack-v1.json"
 
@@ -28,9 +29,6 @@ Identifier = Annotated[
     Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_-]*$"),
 ]
 Difficulty = Literal["easy", "medium", "hard"]
-
-# Base points when a question does not set `points`.
-DEFAULT_POINTS: dict[str, int] = {"easy": 10, "medium": 20, "hard": 30}
 
 
 class _Model(BaseModel):
@@ -146,7 +144,6 @@ Question = Annotated[
     Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, ShortQuestion],
     Field(discriminator="type"),
 ]
-QUESTION_TYPES = ("single", "multiple", "true_false", "short")
 
 
 class Pack(_Model):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quizgame.packs.models import Pack
+if TYPE_CHECKING:
+    from quizgame.packs.pack import Pack
 
 
 @dataclass(frozen=True, order=True)
@@ -35,6 +37,7 @@ class PackError(Exception):
 class LoadedPack:
     """A pack that passed every check, with the source text its quotes were found in."""
 
+    # The runtime objects of pack.py, not the pydantic models.
     pack: Pack
     path: Path
     source_text: str

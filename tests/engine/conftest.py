@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from quizgame.packs.models import Pack
+from quizgame.packs.pack import from_model
 from quizgame.packs.types import LoadedPack
 
 SECTIONS = [
@@ -76,7 +77,8 @@ def build_pack(
             "questions": standard_questions() if questions is None else questions,
         }
     )
-    return LoadedPack(pack=pack, path=Path("x.yaml"), source_text="a quote", content_hash="test")
+    # Validated by the models, then played as the loader hands packs over: runtime objects.
+    return LoadedPack(pack=from_model(pack), path=Path("x.yaml"), source_text="a quote", content_hash="test")
 
 
 class FakeClock:

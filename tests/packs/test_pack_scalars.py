@@ -127,7 +127,7 @@ def test_quoted_lookalikes_are_text(pack_dir: Path) -> None:
     text = edit("choices: [short, precise, long, funny]", 'choices: [short, precise, "12:30", "no"]')
     path = write(pack_dir, text)
 
-    assert load_pack(path, cache=False).pack.questions[1].choices == ["short", "precise", "12:30", "no"]
+    assert load_pack(path, cache=False).pack.questions[1].choices == ("short", "precise", "12:30", "no")
 
 
 def test_a_number_where_text_is_meant_says_to_quote_it(pack_dir: Path) -> None:
