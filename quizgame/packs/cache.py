@@ -1,9 +1,12 @@
 """A cache of loaded packs, so that an unchanged pack is not parsed and checked again.
 
-Entries hold the runtime objects of pack.py. They are keyed on the pack's bytes and on everything that could change how they load
+Entries are keyed on the pack's bytes and on everything that could change how they load
 (format, quizgame, pydantic and Python versions, and the loader's own files). A hit is
 only served after the source text's bytes are hashed again and found unchanged. The cache
 is an optimisation only: any failure to read or write it is ignored.
+
+Entries hold the runtime objects of pack.py, so a hit needs neither pydantic nor YAML: this
+module must not import them, nor the loader.
 """
 
 from __future__ import annotations
@@ -13,13 +16,13 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from quizgame import __version__
 from quizgame.locations import pack_cache_dir
-from quizgame.packs.models import FORMAT_VERSION
+from quizgame.packs.files import MAX_SOURCE_BYTES, content_hash, read_bytes
+from quizgame.packs.pack import FORMAT_VERSION, Pack
 from quizgame.packs.types import LoadedPack
 
 MAX_ENTRIES = 100
@@ -30,14 +33,31 @@ ENTRY_VERSION = 2
 
 @lru_cache(maxsize=1)
 def _fingerprint() -> bytes:
-    import pydantic
-
-    parts = [f"entry {ENTRY_VERSION}", f"{FORMAT_VERSION}", __version__, pydantic.VERSION, sys.version]
+    parts = [
+        f"entry {ENTRY_VERSION}",
+        f"format {FORMAT_VERSION}",
+        __version__,
+        _pydantic_stamp(),
+        sys.version,
+    ]
     # In a source checkout the version does not change as the checks do; the files do.
     for file in sorted(Path(__file__).parent.glob("*.py")):
         info = file.stat()
         parts.append(f"{file.name}:{info.st_size}:{info.st_mtime_ns}")
     return "\n".join(parts).encode()
+
+
+def _pydantic_stamp() -> str:
+    """Which pydantic did the validating, without importing it (that is what a hit avoids)."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("pydantic")
+        folder = spec.submodule_search_locations[0] if spec and spec.submodule_search_locations else None
+        info = os.stat(os.path.join(folder, "version.py")) if folder else None
+    except (ImportError, ValueError, OSError):
+        return "pydantic ?"
+    return f"pydantic {folder}:{info.st_size}:{info.st_mtime_ns}" if info else "pydantic ?"
 
 
 def _entry_path(pack_bytes: bytes) -> Path:
@@ -48,13 +68,12 @@ def _entry_path(pack_bytes: bytes) -> Path:
 
 def lookup(path: Path, pack_bytes: bytes) -> LoadedPack | None:
     """The cached LoadedPack for these bytes at this path, if its source is unchanged too."""
-    from quizgame.packs.loader import MAX_SOURCE_BYTES, content_hash
-    from quizgame.packs.reader import read_bytes
-
     try:
         with open(_entry_path(pack_bytes), "rb") as handle:
             source_name, loaded = pickle.load(handle)
-        if not isinstance(loaded, LoadedPack) or not isinstance(source_name, str):
+        if not (
+            isinstance(source_name, str) and isinstance(loaded, LoadedPack) and isinstance(loaded.pack, Pack)
+        ):
             return None
         source_bytes = read_bytes(path.parent / source_name, MAX_SOURCE_BYTES)
     except Exception:  # a missing, stale or corrupt entry is just a miss
@@ -66,6 +85,8 @@ def lookup(path: Path, pack_bytes: bytes) -> LoadedPack | None:
 
 def store(loaded: LoadedPack, pack_bytes: bytes) -> None:
     """Remember a loaded pack; never raises."""
+    import tempfile
+
     target = _entry_path(pack_bytes)
     temp: str | None = None
     try:

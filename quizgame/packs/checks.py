@@ -7,8 +7,9 @@ from typing import Any, Sequence
 
 from yaml.nodes import Node
 
+from quizgame.packs.files import read_bytes
 from quizgame.packs.quotes import Source, normalise
-from quizgame.packs.reader import Issue, decode, read_bytes
+from quizgame.packs.reader import Issue, decode
 from quizgame.packs.schema_errors import find_node
 from quizgame.packs.suggest import closest, did_you_mean
 

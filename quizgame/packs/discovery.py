@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Iterable, Literal
 
 from quizgame import locations
-from quizgame.packs.loader import load_pack
-from quizgame.packs.suggest import did_you_mean
+from quizgame.packs.load import load_pack
 from quizgame.packs.types import LoadedPack, PackError, Problem
 
 Origin = Literal["built-in", "user", "extra"]
@@ -121,6 +120,8 @@ def resolve_pack(ref: str, extra_dirs: Iterable[Path] = ()) -> Path:
     for entry in entries:
         if entry.pack is None and entry.path.stem == ref:
             raise PackError(entry.problems)
+    from quizgame.packs.suggest import did_you_mean  # only when nothing matched
+
     ids = sorted(entry.pack.id for entry in entries if entry.pack is not None)
     hint = did_you_mean(ref, ids)
     available = f"; packs found: {', '.join(ids)}" if ids else "; no valid packs were found"

@@ -1,93 +1,27 @@
-"""load_pack: a pack file to a LoadedPack, or a PackError listing every problem in it."""
+"""Checking a pack's bytes: parse, validate against the models, check meaning and quotes.
+
+The slow path of load_pack (load.py), taken when the cache has no entry for the pack.
+"""
 
 from __future__ import annotations
 
-import gc
-import hashlib
 import re
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import ValidationError
 
 from quizgame.packs.checks import Checker, read_source
-from quizgame.packs.models import FORMAT_VERSION, Pack
+from quizgame.packs.files import MAX_SOURCE_BYTES, content_hash, read_pack_bytes
+from quizgame.packs.load import gc_paused, load_pack, validate_path
+from quizgame.packs.models import Pack
 from quizgame.packs.pack import from_model
 from quizgame.packs.quotes import Source as SourceText
-from quizgame.packs.reader import MAX_PACK_BYTES, Document, Issue, read_bytes, read_document
+from quizgame.packs.reader import Document, Issue, read_document
 from quizgame.packs.schema_errors import find_node, schema_issues, strip_labels
 from quizgame.packs.types import LoadedPack, PackError, Problem
 
-MAX_SOURCE_BYTES = 20 * 1024 * 1024
-
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def content_hash(pack_bytes: bytes, source_bytes: bytes) -> str:
-    digest = hashlib.sha256(f"quizgame pack format {FORMAT_VERSION}\n".encode())
-    # Length-prefixed, so no split of the same bytes between the two files hashes alike.
-    digest.update(len(pack_bytes).to_bytes(8, "big"))
-    digest.update(pack_bytes)
-    digest.update(source_bytes)
-    return digest.hexdigest()
-
-
-def read_pack_bytes(path: Path) -> bytes:
-    """The pack file's bytes, or a PackError saying why they cannot be read."""
-    try:
-        return read_bytes(path, MAX_PACK_BYTES)
-    except FileNotFoundError:
-        message = "file not found"
-    except ValueError as error:
-        message = f"the file {error}"
-    except OSError as error:
-        message = f"cannot read the file: {error.strerror or error}"
-    raise PackError([Problem(path, 1, 1, message)])
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building a large tree of objects.
-
-    Loading creates hundreds of thousands of objects that all stay alive until the end, and
-    none of them form cycles; collections during the load only traverse them again and
-    again (measured: four fifths of parsing time for a big pack). Reference counting still
-    frees everything as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def load_pack(path: Path, *, cache: bool = True) -> LoadedPack:
-    """Load and check a pack; raises PackError with every problem found."""
-    path = Path(path)
-    data = read_pack_bytes(path)
-    with gc_paused():
-        if not cache:
-            return load_bytes(path, data)
-        from quizgame.packs import cache as pack_cache
-
-        cached = pack_cache.lookup(path, data)
-        if cached is not None:
-            return cached
-        loaded = load_bytes(path, data)
-    pack_cache.store(loaded, data)
-    return loaded
-
-
-def validate_path(path: Path) -> list[Problem]:
-    """Every problem in a pack file; empty when it is valid."""
-    try:
-        load_pack(Path(path), cache=False)
-    except PackError as error:
-        return error.problems
-    return []
 
 
 # Messages quote what the author wrote; they must not carry its invisible or line-breaking
@@ -191,4 +125,13 @@ def _bad_fields(errors: list[dict[str, Any]]) -> set[tuple[int, str | None]]:
     return bad
 
 
-__all__ = ["content_hash", "load_bytes", "load_pack", "read_pack_bytes", "validate_path"]
+# Also here for the callers that import them from the loader.
+__all__ = [
+    "MAX_SOURCE_BYTES",
+    "content_hash",
+    "gc_paused",
+    "load_bytes",
+    "load_pack",
+    "read_pack_bytes",
+    "validate_path",
+]

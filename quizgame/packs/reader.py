@@ -7,11 +7,8 @@ tag, plain scalars follow the YAML 1.2 core schema, and every refusal carries a 
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from yaml import YAMLError, parse
@@ -20,9 +17,10 @@ from yaml.error import MarkedYAMLError
 from yaml.events import AliasEvent, NodeEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+# Moved to files.py (a cached load needs them without YAML); still importable from here.
+from quizgame.packs.files import MAX_PACK_BYTES, read_bytes  # noqa: F401
 from quizgame.packs.scalars import Ambiguous, resolve_plain
 
-MAX_PACK_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 
 _CORE = "tag:yaml.org,2002:"
@@ -87,30 +85,6 @@ class _Composer(CParser):
 
     def ascend_resolver(self) -> None:
         pass
-
-
-def read_bytes(path: Path, limit: int) -> bytes:
-    """The file's bytes; raises OSError, or ValueError with a message for the author."""
-    info = os.stat(path)
-    if stat.S_ISDIR(info.st_mode):
-        raise ValueError("is a folder, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        raise ValueError("is not a regular file")
-    if info.st_size > limit:
-        raise ValueError(f"is too large ({_size(info.st_size)}; the limit is {_size(limit)})")
-    with open(path, "rb") as handle:
-        # Sized by stat, so a small file does not cost a buffer of `limit` bytes; the extra
-        # byte notices a file that grew since.
-        data = handle.read(info.st_size + 1)
-        if len(data) > info.st_size:
-            data += handle.read(limit + 1 - len(data))
-    if len(data) > limit:
-        raise ValueError(f"is too large (over {_size(limit)})")
-    return data
-
-
-def _size(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MiB" if n >= 1024 * 1024 else f"{n} bytes"
 
 
 def decode(data: bytes) -> tuple[str | None, Issue | None]:

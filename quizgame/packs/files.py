@@ -1,0 +1,63 @@
+"""Reading a pack's bytes and its source's, and hashing them: all a cached load needs.
+
+No YAML and no pydantic here, so a pack served from the cache never imports them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+from quizgame.packs.pack import FORMAT_VERSION
+from quizgame.packs.types import PackError, Problem
+
+MAX_PACK_BYTES = 5 * 1024 * 1024
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """The file's bytes; raises OSError, or ValueError with a message for the author."""
+    info = os.stat(path)
+    if stat.S_ISDIR(info.st_mode):
+        raise ValueError("is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError("is not a regular file")
+    if info.st_size > limit:
+        raise ValueError(f"is too large ({_size(info.st_size)}; the limit is {_size(limit)})")
+    with open(path, "rb") as handle:
+        # Sized by stat, so a small file does not cost a buffer of `limit` bytes; the extra
+        # byte notices a file that grew since.
+        data = handle.read(info.st_size + 1)
+        if len(data) > info.st_size:
+            data += handle.read(limit + 1 - len(data))
+    if len(data) > limit:
+        raise ValueError(f"is too large (over {_size(limit)})")
+    return data
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MiB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def read_pack_bytes(path: Path) -> bytes:
+    """The pack file's bytes, or a PackError saying why they cannot be read."""
+    try:
+        return read_bytes(path, MAX_PACK_BYTES)
+    except FileNotFoundError:
+        message = "file not found"
+    except ValueError as error:
+        message = f"the file {error}"
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror or error}"
+    raise PackError([Problem(path, 1, 1, message)])
+
+
+def content_hash(pack_bytes: bytes, source_bytes: bytes) -> str:
+    digest = hashlib.sha256(f"quizgame pack format {FORMAT_VERSION}\n".encode())
+    # Length-prefixed, so no split of the same bytes between the two files hashes alike.
+    digest.update(len(pack_bytes).to_bytes(8, "big"))
+    digest.update(pack_bytes)
+    digest.update(source_bytes)
+    return digest.hexdigest()
