@@ -29,6 +29,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
 
 
+# Characters Content would drop (shifting every offset after them), as spaces instead: a
+# source saved with Windows line endings keeps its quote offsets.
+_DROPPED = {code: " " for code in (7, 8, 11, 12, 13)}
+
+
+def displayable(text: str) -> str:
+    return text.translate(_DROPPED)
+
+
 def highlighted(text: str, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> Content | None:
     """The paragraph text[start:end] with the parts inside `spans` styled, or None if none are."""
     content = Content(text[start:end])
@@ -60,7 +69,7 @@ class SourceScreen(GameScreen):
             id="heading",
         )
         with VerticalScroll(id="text"):
-            text = self.pack.source_text
+            text = displayable(self.pack.source_text)
             for start, end in paragraphs(text):
                 marked = highlighted(text, start, end, self.spans)
                 if marked is None:
