@@ -123,7 +123,7 @@ class QuizApp(App[int]):
 
     @on(messages.StartRequested)
     async def _start_requested(self, message: messages.StartRequested) -> None:
-        await self.start_quiz(message.pack, message.options, message.player)  # type: ignore[arg-type]
+        await self.start_quiz(message.pack, message.options, message.player)
 
     @on(messages.AnswerSubmitted)
     async def _answered(self, message: messages.AnswerSubmitted) -> None:

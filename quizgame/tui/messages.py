@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from quizgame.engine import AnswerResult, PreparedQuestion, QuizSession
+    from quizgame.engine import AnswerResult, PreparedQuestion, QuizSession, SessionOptions
     from quizgame.packs import LoadedPack
 
 
 class StartRequested(Message):
     """The home screen asks for a quiz on `pack`."""
 
-    def __init__(self, pack: LoadedPack, options: object, player: str) -> None:
+    def __init__(self, pack: LoadedPack, options: SessionOptions, player: str) -> None:
         super().__init__()
         self.pack = pack
         self.options = options

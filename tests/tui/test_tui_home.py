@@ -12,7 +12,7 @@ from quizgame.tui.app import create_app
 from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.widgets.checklist import Checklist
 
-from .helpers import asking, FIXTURES, Messages, screen_text
+from .helpers import FIXTURES, Messages, asking, screen_text
 
 
 def _entries(harbour):
@@ -141,3 +141,28 @@ async def test_no_packs_found_says_so(make_config) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_click_picks_a_pack_and_a_double_click_starts_it(make_config, harbour) -> None:
+    from quizgame.packs.discovery import PackEntry
+
+    entries = [
+        PackEntry(path=harbour.path, origin="built-in", pack=harbour, problems=[]),
+        PackEntry(path=harbour.path.with_name("copy.yaml"), origin="extra", pack=harbour, problems=[]),
+    ]
+    app, _ = await _home(make_config, entries)
+    seen = Messages()
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        packs = app.screen.query_one("#packs", OptionList)
+        assert packs.highlighted == 0
+        # Row 5: the top border, the first pack's three lines, a separator, then the second.
+        await pilot.click("#packs", offset=(4, 5))
+        await pilot.pause()
+        assert packs.highlighted == 1 and isinstance(app.screen, HomeScreen)
+        assert not seen.of(messages.StartRequested)
+        await pilot.double_click("#packs", offset=(4, 5))
+        await pilot.pause()
+        (start,) = seen.of(messages.StartRequested)
+        assert asking(app)

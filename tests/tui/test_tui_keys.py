@@ -118,8 +118,8 @@ async def test_s_opens_the_source_at_the_quote_and_escape_returns(make_config, a
     from .helpers import load
 
     pack = load(article_pack_path)
-    # The last question in the pack quotes far down the article, so the view must scroll.
-    last = pack.pack.questions[-1]
+    # The question quoting furthest down the article: the view must scroll to show it.
+    last = max(pack.pack.questions, key=lambda q: pack.quote_spans[q.id][0][0])
     app = create_app(make_config(start_pack=pack, options=_options(question_ids=(last.id,))))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

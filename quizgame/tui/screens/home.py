@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -60,6 +60,19 @@ def pack_prompt(entry: PackEntry) -> Content:
     )
 
 
+class PackList(OptionList):
+    """A click picks a pack (to see its sections); a double click, Enter or Start starts it."""
+
+    async def _on_click(self, event: events.Click) -> None:
+        event.prevent_default()  # instead of OptionList's click, which would start at once
+        index = event.style.meta.get("option")
+        if index is None or self.get_option_at_index(index).disabled:
+            return
+        self.highlighted = index
+        if event.chain >= 2:
+            self.action_select()
+
+
 class SectionList(Checklist):
     BINDINGS = [Binding("enter", "submit", "Start")]
 
@@ -83,7 +96,7 @@ class HomeScreen(GameScreen):
         yield Header()
         with Horizontal(id="columns"):
             with Vertical(id="left"):
-                packs = OptionList(id="packs", markup=False)
+                packs = PackList(id="packs", markup=False)
                 packs.border_title = "Packs"
                 yield packs
             with Vertical(id="right") as right:
