@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quizgame.engine.textmatch import damerau_levenshtein, digits, letter_count, normalise
 
@@ -27,8 +27,7 @@ def score_multiple(picked: Collection[str], right: Collection[str]) -> float:
     return max(0.0, (hits - misses) / len(right_set))
 
 
-@dataclass(frozen=True)
-class ShortMatch:
+class ShortMatch(NamedTuple):
     correct: bool
     # The accepted answer's original text, only when a typo was forgiven.
     accepted: str | None = None
@@ -61,8 +60,7 @@ def match_short(response: str, accept: Sequence[str], *, exact: bool = False) ->
     return ShortMatch(False)
 
 
-@dataclass(frozen=True)
-class Points:
+class Points(NamedTuple):
     """The points an answer earns, in parts that add up to `total`."""
 
     credit_points: float
