@@ -14,7 +14,7 @@ SCREEN_SHEETS = sorted((TUI / "screens").glob("*.tcss"))
 # Named colours Textual understands, which would bypass the theme.
 _NAMED = r"\b(?:black|white|red|green|blue|yellow|magenta|cyan|gr[ae]y|orange|purple|pink|ansi_\w+)\b"
 _LITERAL_COLOUR = re.compile(rf"#[0-9a-fA-F]{{3,8}}\b|\b(?:rgba?|hsla?)\(|{_NAMED}")
-_DECLARATION = re.compile(r"^\s*[a-z-]+\s*:\s*(?P<value>[^;{}]+);", re.M)
+_DECLARATION = re.compile(r"(?:^|[{;])\s*[a-z-]+\s*:\s*(?P<value>[^;{}]+)(?=[;}])", re.M)
 
 
 def _without_comments(text: str) -> str:
