@@ -51,7 +51,12 @@ def test_the_package_folders_exist() -> None:
         assert sources(layer), layer
 
 
-@pytest.mark.parametrize("layer", ["packs", "engine", "store"])
+# `saving` is the bridge between engine and store that any front end (this TUI, a future
+# classroom server) uses to keep every answer.
+LOWER_LAYERS = ["packs", "engine", "store", "saving"]
+
+
+@pytest.mark.parametrize("layer", LOWER_LAYERS)
 def test_lower_layers_never_import_textual_or_the_tui(layer: str) -> None:
     offenders = [
         f"{rel(path)}: {module}"
@@ -90,7 +95,9 @@ def test_packs_do_not_depend_on_the_layers_above() -> None:
         f"{rel(path)}: {module}"
         for path in sources("packs")
         for module, _ in imports(path)
-        if any(_is(module, f"quizgame.{above}") for above in ("engine", "store", "tui", "commands"))
+        if any(
+            _is(module, f"quizgame.{above}") for above in ("engine", "store", "saving", "tui", "commands")
+        )
     ]
     assert offenders == []
 
@@ -100,7 +107,9 @@ def test_the_engine_does_not_depend_on_the_store_or_the_cli() -> None:
         f"{rel(path)}: {module}"
         for path in sources("engine")
         for module, _ in imports(path)
-        if any(_is(module, f"quizgame.{other}") for other in ("store", "tui", "commands", "cli"))
+        if any(
+            _is(module, f"quizgame.{other}") for other in ("store", "saving", "tui", "commands", "cli")
+        )
     ]
     assert offenders == []
 
@@ -112,10 +121,20 @@ def test_the_scan_sees_imports_inside_functions(tmp_path: Path) -> None:
     assert imports(sample) == [("os", True), ("textual.app", False), ("textual.app.App", False)]
 
 
-@pytest.mark.parametrize("module", ["quizgame.packs", "quizgame.engine", "quizgame.store", "quizgame.cli"])
+@pytest.mark.parametrize("module", [f"quizgame.{layer}" for layer in LOWER_LAYERS] + ["quizgame.cli"])
 def test_importing_a_lower_layer_loads_no_textual(module: str) -> None:
     code = f"import sys, {module}; assert not [m for m in sys.modules if m.startswith('textual')]"
 
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
 
     assert result.returncode == 0, result.stderr
+
+
+def test_the_store_does_not_depend_on_the_engine_or_above() -> None:
+    offenders = [
+        f"{rel(path)}: {module}"
+        for path in sources("store")
+        for module, _ in imports(path)
+        if any(_is(module, f"quizgame.{other}") for other in ("engine", "saving", "tui", "commands", "cli"))
+    ]
+    assert offenders == []
