@@ -195,15 +195,26 @@ RECORDS: dict[str, type[Record]] = {
 }
 
 
+# Values kept as they are; checked by exact type, which is what makes the conversion cheap.
+_PLAIN = frozenset({str, int, bool, float, type(None)})
+
+
 def from_model(value: Any) -> Any:
     """A validated pack model (or any part of one) as runtime objects; lists become tuples.
 
     Generic over the models: each model becomes the record class of the same name, built
     from the attributes that class lists.
     """
-    if isinstance(value, (list, tuple)):
-        return tuple([from_model(item) for item in value])
-    cls = RECORDS.get(type(value).__name__)
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is list or kind is tuple:
+        return tuple([item if type(item) in _PLAIN else from_model(item) for item in value])
+    cls = RECORDS.get(kind.__name__)
     if cls is None:
         return value
-    return cls(*[from_model(getattr(value, name)) for name in cls._fields])
+    values = []
+    for name in cls._fields:
+        item = getattr(value, name)
+        values.append(item if type(item) in _PLAIN else from_model(item))
+    return cls(*values)
