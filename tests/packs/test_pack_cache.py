@@ -129,3 +129,12 @@ def test_old_entries_are_pruned(pack_dir: Path, monkeypatch: pytest.MonkeyPatch)
         os.utime(latest, ns=(n * 10**9, n * 10**9 + 10**12))
 
     assert len(_entries()) == 3
+
+
+def test_the_cache_key_follows_the_installed_pydantic() -> None:
+    import pydantic
+
+    from quizgame.packs import cache
+
+    # Found without importing pydantic, so a different install gives different entries.
+    assert cache._pydantic_stamp().startswith(f"pydantic {Path(pydantic.__file__).parent}:")
