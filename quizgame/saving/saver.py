@@ -7,17 +7,22 @@ a busy database never delays the feedback.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizgame.saving.records import answer_record, session_record
+from quizgame.saving.resume import ResumeOffer, lookup_resumable
 from quizgame.saving.writer import ResultsWriter
 from quizgame.store import RecorderStatus, new_id, utc_now
 from quizgame.store.records import PlayerKind
 
 if TYPE_CHECKING:
-    from quizgame.engine import AnswerResult, QuizSession
+    from quizgame.engine import AnswerResult, QuizSession, SessionOptions
     from quizgame.engine.game import HotSeatGame
+    from quizgame.packs import LoadedPack
 
 
 class GameSaver:
@@ -93,6 +98,26 @@ class GameSaver:
                 score=summary.score,
                 max_score=summary.max_score,
                 finished_at=finished_at,
+            )
+        )
+
+    # -- resuming --------------------------------------------------------------------------
+
+    def find_resumable(
+        self,
+        player: str,
+        pack: LoadedPack,
+        wanted: SessionOptions | None = None,
+        *,
+        seed_fixed: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> Future[ResumeOffer | None]:
+        """The session `player` could resume (see quizgame.saving.resume), looked up on the
+        writer thread after whatever it still has to write, such as the answers an earlier
+        run left in an unsaved file. The future raises StoreError if the database is bad."""
+        return self.writer.query(
+            lambda path: lookup_resumable(
+                path, player, pack, wanted=wanted, seed_fixed=seed_fixed, clock=clock
             )
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 import time
 from pathlib import Path
 
@@ -11,9 +12,9 @@ import pytest
 from quizgame.engine import QuizSession, SessionOptions
 from quizgame.engine.game import HotSeatGame
 from quizgame.saving import GameSaver, ResultsWriter, find_resumable, lookup_resumable
-from quizgame.store import AnswerRecord, ResultsStore, StoreCorrupt
+from quizgame.store import AnswerRecord, Recorder, ResultsStore, StoreCorrupt
 
-from .helpers import FakeClock, right_answer, wrong_answer
+from .helpers import FakeClock, fast_retry, right_answer, wrong_answer
 
 OPTIONS = SessionOptions(seed=11, mode="exam", count=5, time_limit=30)
 
@@ -183,3 +184,27 @@ def test_an_exam_under_other_conditions_does_not_hide_an_older_matching_one(
     _, exam = played(lighthouse, db_path, [True])
     played(lighthouse, db_path, [True, True], options=SessionOptions(seed=1), finish=True)
     assert wanting(lighthouse, db_path, OPTIONS, seed_fixed=True).session_id == exam
+
+
+def test_the_saver_looks_up_after_replaying_what_an_earlier_run_could_not_save(
+    lighthouse, db_path: Path
+) -> None:
+    """Answers an earlier run left in an unsaved file count: the lookup waits for them."""
+    with ResultsStore.open(db_path):
+        pass
+    blocker = sqlite3.connect(db_path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    writer = ResultsWriter(db_path, lambda: Recorder.open(db_path, retry=fast_retry()))
+    first = GameSaver(writer)
+    session = QuizSession(lighthouse, OPTIONS)
+    first.start(session, "Ann")
+    session.show_current()
+    first.record(session, session.answer(right_answer(session.current), elapsed=1.0))
+    assert "unsaved" in first.close(30).message
+    blocker.execute("ROLLBACK")
+    blocker.close()
+
+    later = saver(db_path)
+    found = later.find_resumable("Ann", lighthouse, OPTIONS, seed_fixed=True).result(10)
+    assert found is not None and found.answered == 1
+    later.close(10)
