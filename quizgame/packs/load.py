@@ -38,18 +38,23 @@ def load_pack(path: Path, *, cache: bool = True) -> LoadedPack:
     path = Path(path)
     data = read_pack_bytes(path)
     with gc_paused():
-        if cache:
-            from quizgame.packs import cache as pack_cache
+        if not cache:
+            return _check(path, data)
+        from quizgame.packs import cache as pack_cache
 
-            cached = pack_cache.lookup(path, data)
-            if cached is not None:
-                return cached
-        from quizgame.packs import loader
-
-        loaded = loader.load_bytes(path, data)
-    if cache:
-        pack_cache.store(loaded, data)
+        cached = pack_cache.lookup(path, data)
+        if cached is not None:
+            return cached
+        loaded = _check(path, data)
+    pack_cache.store(loaded, data)
     return loaded
+
+
+def _check(path: Path, data: bytes) -> LoadedPack:
+    # The slow path, and the only one that imports YAML, pydantic and the checks.
+    from quizgame.packs import loader
+
+    return loader.load_bytes(path, data)
 
 
 def validate_path(path: Path) -> list[Problem]:
