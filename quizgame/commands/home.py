@@ -8,8 +8,8 @@ from pathlib import Path
 
 def run(args: argparse.Namespace) -> int:
     from quizgame.commands.play import default_player
-    from quizgame.tui.app import create_app
     from quizgame.tui.config import AppConfig
+    from quizgame.tui.run import run_game
 
     extra_dirs: list[Path] = list(getattr(args, "packs", None) or [])
     config = AppConfig(
@@ -17,6 +17,4 @@ def run(args: argparse.Namespace) -> int:
         player=default_player(),
         db_path=getattr(args, "db", None),
     )
-    app = create_app(config)
-    app.run()
-    return app.return_code or 0
+    return run_game(config)

@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     if not player:
         return _fail("the player name is empty; give one with --player NAME", EXIT_USAGE)
 
-    from quizgame.tui.app import create_app
+    from quizgame.tui.run import run_game
 
     config = AppConfig(
         extra_pack_dirs=tuple(extra_dirs),
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         options=options,
         player=player,
         db_path=getattr(args, "db", None),
+        # A seed on the command line is part of the conditions a teacher hands out.
+        seed_fixed=args.seed is not None,
     )
-    app = create_app(config)
-    app.run()
-    return app.return_code or EXIT_OK
+    return run_game(config) or EXIT_OK

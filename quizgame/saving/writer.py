@@ -149,7 +149,13 @@ class ResultsWriter:
 
     @property
     def closed(self) -> bool:
+        """close() was called (the writing may still be going on)."""
         return self._closed
+
+    @property
+    def done(self) -> bool:
+        """The writer thread has finished: everything is written, or in an unsaved file."""
+        return not self._thread.is_alive()
 
     # -- the thread ------------------------------------------------------------------------
 

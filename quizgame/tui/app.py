@@ -6,6 +6,9 @@ comes next and hands screens the session they show (attributes down).
 
 from __future__ import annotations
 
+import asyncio
+import signal
+import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -13,6 +16,7 @@ from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from quizgame.tui import messages
@@ -23,7 +27,10 @@ from quizgame.tui.screens.help import HelpScreen, collect_keys
 
 if TYPE_CHECKING:
     from quizgame.engine import QuizSession, SessionOptions
+    from quizgame.engine.game import HotSeatGame
     from quizgame.packs import LoadedPack
+    from quizgame.saving import ResumeOffer
+    from quizgame.tui.screens.hotseat import HotSeatScreen
     from quizgame.tui.screens.quiz import QuizScreen
 
 
@@ -37,11 +44,15 @@ class QuizApp(App[int]):
         Binding("question_mark,f1", "help", "Keys", id="app.help"),
     ]
 
+    # (message, answers waiting) while results cannot be saved; None when all is well.
+    save_problem: reactive[tuple[str, int] | None] = reactive(None, init=False)
+
     def __init__(self, config: AppConfig) -> None:
         super().__init__()
         self.config = config
         self.player = config.player
         self.session: QuizSession | None = None
+        self.game: HotSeatGame | None = None
         if config.theme:
             self.theme = config.theme
 
@@ -52,12 +63,16 @@ class QuizApp(App[int]):
 
     async def on_mount(self) -> None:
         config = self.config
+        if config.handle_signals:
+            self._handle_signals()
+        if config.recorder is not None:
+            self.set_interval(config.status_every, self._check_saving)
         if config.start_pack is not None and config.options is not None:
-            from quizgame.engine import QuizSession
-
-            session = QuizSession(config.start_pack, config.options, clock=config.clock)
-            self._began(session)
-            await self._show_main(self._question_screen(session))
+            await self.start_quiz(
+                config.start_pack, config.options, self.player, seed_fixed=config.seed_fixed
+            )
+            if len(self.screen_stack) < 2:  # the options fit no question: `play` checks first
+                await self._show_main(self._home_screen())
         else:
             await self._show_main(self._home_screen())
 
@@ -82,13 +97,21 @@ class QuizApp(App[int]):
 
     # -- the flow of a quiz ----------------------------------------------------------------
 
-    def _began(self, session: QuizSession) -> None:
+    def _began(self, session: QuizSession, resumed: ResumeOffer | None = None) -> None:
         self.session = session
+        self.game = None
         if self.config.recorder is not None:
-            self.config.recorder.start(session, self.player)
+            if resumed is not None:
+                self.config.recorder.resume(session, resumed.session_id)
+            else:
+                self.config.recorder.start(session, self.player)
         self.post_message(messages.QuizStarted(session, self.player))
 
-    async def start_quiz(self, pack: LoadedPack, options: SessionOptions, player: str) -> None:
+    async def start_quiz(
+        self, pack: LoadedPack, options: SessionOptions, player: str, *, seed_fixed: bool = False
+    ) -> None:
+        """A solo quiz; first, if this player left one unfinished under the same conditions,
+        the choice to resume it."""
         from quizgame.engine import EngineError, QuizSession
 
         self.player = player
@@ -97,8 +120,54 @@ class QuizApp(App[int]):
         except EngineError as error:
             self.notify(Content(str(error)), title="Can't start", severity="error")
             return
-        self._began(session)
-        await self._show_main(self._question_screen(session))
+        offer = await self._resumable(pack, options, player, seed_fixed)
+        if offer is None:
+            await self._play(session)
+            return
+        from quizgame.tui.screens.resume import ResumeScreen
+
+        async def chosen(resume: bool | None) -> None:
+            if resume:
+                await self._play(offer.session, resumed=offer)
+            else:
+                await self._play(session)
+
+        await self._show_main(self._blank_screen())
+        await self.push_screen(ResumeScreen(offer), chosen)
+
+    async def _play(self, session: QuizSession, resumed: ResumeOffer | None = None) -> None:
+        self._began(session, resumed)
+        if session.finished:  # every answer was in; only the finish was missing
+            await self._advance(session)
+        else:
+            await self._show_main(self._question_screen(session))
+
+    async def _resumable(
+        self, pack: LoadedPack, options: SessionOptions, player: str, seed_fixed: bool
+    ) -> ResumeOffer | None:
+        recorder = self.config.recorder
+        if recorder is None:
+            return None
+        from quizgame.store import StoreError
+
+        future = recorder.find_resumable(
+            player, pack, options, seed_fixed=seed_fixed, clock=self.config.clock
+        )
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(future), self.config.resume_timeout)
+        except (asyncio.TimeoutError, StoreError) as error:
+            # Not worth holding up the game: the status line says what is wrong with the
+            # database, and the unfinished session stays there for next time.
+            reason = str(error) or "the results database took too long to answer"
+            self.notify(
+                Content(f"Could not look for an unfinished quiz: {reason}"), severity="warning"
+            )
+            return None
+
+    def _blank_screen(self) -> Screen:
+        from quizgame.tui.screens.base import GameScreen
+
+        return GameScreen()
 
     async def _advance(self, session: QuizSession) -> None:
         if session.finished:
@@ -127,8 +196,14 @@ class QuizApp(App[int]):
 
     @on(messages.AnswerSubmitted)
     async def _answered(self, message: messages.AnswerSubmitted) -> None:
+        # Saved first, before anything is drawn: queued for the saver's thread, so this
+        # costs the step to the feedback a few microseconds, whatever the database is doing.
         if self.config.recorder is not None:
             self.config.recorder.record(message.session, message.result)
+        hot_seat = self._hot_seat_screen(message.session)
+        if hot_seat is not None:
+            await hot_seat.after_answer()
+            return
         if message.session.options.mode == "exam":
             await self._advance(message.session)
             return
@@ -152,9 +227,96 @@ class QuizApp(App[int]):
         self._began(session)
         await self._show_main(self._question_screen(session))
 
+    # -- hot-seat --------------------------------------------------------------------------
+
+    @on(messages.HotSeatRequested)
+    async def _hot_seat_requested(self, message: messages.HotSeatRequested) -> None:
+        await self.start_hot_seat(message.pack, message.options, message.players, message.kind)
+
+    async def start_hot_seat(
+        self, pack: LoadedPack, options: SessionOptions, players: tuple[str, ...], kind: str
+    ) -> None:
+        from quizgame.engine import EngineError
+        from quizgame.engine.game import HotSeatGame
+        from quizgame.tui.screens.hotseat import HotSeatScreen
+
+        try:
+            game = HotSeatGame(pack, options, players, kind=kind, clock=self.config.clock)  # type: ignore[arg-type]
+        except EngineError as error:
+            self.notify(Content(str(error)), title="Can't start", severity="error")
+            return
+        self.session, self.game = None, game
+        if self.config.recorder is not None:
+            self.config.recorder.start_game(game)
+        await self._show_main(HotSeatScreen(game, tick=self.config.tick))
+
+    def _hot_seat_screen(self, session: QuizSession) -> HotSeatScreen | None:
+        from quizgame.tui.screens.hotseat import HotSeatScreen
+
+        main = self.screen_stack[1] if len(self.screen_stack) > 1 else None
+        if isinstance(main, HotSeatScreen) and session in main.game.sessions:
+            return main
+        return None
+
+    @on(messages.GameFinished)
+    async def _game_finished(self, message: messages.GameFinished) -> None:
+        from quizgame.tui.screens.podium import PodiumScreen
+
+        if self.config.recorder is not None:
+            self.config.recorder.finish_game(message.game)
+        await self._show_main(PodiumScreen(message.game))
+
     @property
     def quiz_under_way(self) -> bool:
+        if self.game is not None:
+            return not self.game.finished
         return self.session is not None and not self.session.finished
+
+    @property
+    def exam_under_way(self) -> bool:
+        if not self.quiz_under_way:
+            return False
+        options = self.game.options if self.game is not None else self.session.options  # type: ignore[union-attr]
+        return options.mode == "exam"
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def _check_saving(self) -> None:
+        """Polled: the saver's status is a plain attribute, safe to read at any time."""
+        recorder = self.config.recorder
+        if recorder is None:
+            return
+        status = recorder.status
+        before = self.save_problem
+        if not status.ok and status.message:
+            self.save_problem = (status.message, status.pending)
+            if before is None:
+                self.notify(
+                    status.message, title="Results not saved yet", severity="error", timeout=10, markup=False
+                )
+        elif before is not None:
+            self.save_problem = None
+            self.notify("Results saved again.", title="Saved", markup=False)
+
+    # -- signals ---------------------------------------------------------------------------
+
+    def _handle_signals(self) -> None:
+        # Textual leaves SIGTERM and SIGHUP at their defaults, which kill the process with
+        # the terminal still in application mode.
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(signum, self._interrupted, signum)
+
+    def _interrupted(self, signum: int) -> None:
+        """Save and leave. Every answer already went to the saver as it was given; the
+        command closes the saver (writing what is queued) once the terminal is restored."""
+        if signum == signal.SIGHUP:
+            from quizgame.tui.hangup import silence_standard_streams, terminal_gone
+
+            if terminal_gone(sys.__stderr__.fileno()):
+                # The window is gone: restoring it must not wait on, or fail at, a write.
+                silence_standard_streams()
+        self.exit(0)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -162,6 +324,13 @@ class QuizApp(App[int]):
         if action == "help" and too_small(self.screen):
             return False
         return True
+
+    def _saved_so_far(self) -> str:
+        if self.game is not None:
+            return "A game is under way. The answers so far are saved."
+        if self.session is not None and self.session.options.mode == "exam":
+            return "An exam is under way. Your answers so far are saved; start it again to carry on."
+        return "A quiz is under way. Your answers so far are saved; start it again to resume."
 
     async def action_quit(self) -> None:
         if not self.quiz_under_way or isinstance(self.screen, ConfirmScreen):
@@ -173,7 +342,7 @@ class QuizApp(App[int]):
                 self.exit(0)
 
         await self.push_screen(
-            ConfirmScreen("Quit quizgame?", "A quiz is under way. Quit anyway?", "Quit"),
+            ConfirmScreen("Quit quizgame?", f"{self._saved_so_far()} Quit?", "Quit"),
             answered,
         )
 
@@ -184,12 +353,12 @@ class QuizApp(App[int]):
 
         async def answered(leave: bool | None) -> None:
             if leave:
-                self.session = None
+                self.session = self.game = None
                 await self._show_main(self._home_screen())
 
         await self.push_screen(
             ConfirmScreen(
-                "Leave this quiz?", "A quiz is under way. Leave it for the home screen?", "Leave"
+                "Leave this quiz?", f"{self._saved_so_far()} Leave it for the home screen?", "Leave"
             ),
             answered,
         )
@@ -201,7 +370,9 @@ class QuizApp(App[int]):
         self.push_screen(HelpScreen(collect_keys(self.screen)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield SystemCommand("New quiz", "Go to the home screen to pick a pack", self.action_home)
+        # During an exam nothing here may change its conditions: no way out to other options.
+        if not self.exam_under_way:
+            yield SystemCommand("New quiz", "Go to the home screen to pick a pack", self.action_home)
         yield SystemCommand("Keys", "Show every key for this screen", self.action_help)
         yield SystemCommand("Toggle theme", "Switch between light and dark", self.action_toggle_dark)
         yield SystemCommand("Theme", "Pick a colour theme", self.action_change_theme)

@@ -15,9 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from quizgame.engine import AnswerResult, QuizSession, SessionOptions
+    from quizgame.engine.game import HotSeatGame
     from quizgame.packs import LoadedPack
     from quizgame.packs.discovery import PackEntry
+    from quizgame.saving import ResumeOffer
+    from quizgame.store import RecorderStatus
 
 # The smallest terminal the game is laid out for, and the one below which it gives up.
 FULL_SIZE = (80, 24)
@@ -25,13 +30,27 @@ MIN_SIZE = (60, 18)
 
 
 class Recorder(Protocol):
-    """Where a session's answers go (the results store). Every method must return quickly."""
+    """Where a session's answers go (quizgame.saving.GameSaver). Every method returns at once:
+    the writes happen on the saver's own thread."""
 
-    def start(self, session: QuizSession, player: str) -> None: ...
+    def start(self, session: QuizSession, player: str) -> str: ...
+
+    def resume(self, session: QuizSession, session_id: str) -> None: ...
 
     def record(self, session: QuizSession, result: AnswerResult) -> None: ...
 
     def finish(self, session: QuizSession) -> None: ...
+
+    def start_game(self, game: HotSeatGame) -> str: ...
+
+    def finish_game(self, game: HotSeatGame) -> None: ...
+
+    @property
+    def status(self) -> RecorderStatus: ...
+
+    def find_resumable(
+        self, player: str, pack: LoadedPack, wanted: SessionOptions, *, seed_fixed: bool, clock: Callable[[], float]
+    ) -> Future[ResumeOffer | None]: ...
 
 
 def random_seed() -> int:
@@ -61,3 +80,12 @@ class AppConfig:
     theme: str | None = None
     # How often the countdown redraws, in seconds.
     tick: float = 0.2
+    # `play --seed N`: the seed is part of the conditions (an exam resumes only with it).
+    seed_fixed: bool = False
+    # Handle SIGTERM and SIGHUP (save, restore the terminal, exit 0). Off in tests, which
+    # run the app inside the test process's own event loop.
+    handle_signals: bool = False
+    # How often the app looks at the saver's status, in seconds.
+    status_every: float = 0.5
+    # How long to wait for the lookup of an unfinished session before starting afresh.
+    resume_timeout: float = 5.0

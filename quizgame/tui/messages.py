@@ -8,6 +8,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from quizgame.engine import AnswerResult, PreparedQuestion, QuizSession, SessionOptions
+    from quizgame.engine.game import HotSeatGame
     from quizgame.packs import LoadedPack
 
 
@@ -59,6 +60,27 @@ class QuizFinished(Message):
     def __init__(self, session: QuizSession) -> None:
         super().__init__()
         self.session = session
+
+
+class HotSeatRequested(Message):
+    """The players screen asks for a hot-seat game; `players` are checked names."""
+
+    def __init__(
+        self, pack: LoadedPack, options: SessionOptions, players: tuple[str, ...], kind: str
+    ) -> None:
+        super().__init__()
+        self.pack = pack
+        self.options = options
+        self.players = players
+        self.kind = kind
+
+
+class GameFinished(Message):
+    """The last round of a hot-seat game is over."""
+
+    def __init__(self, game: HotSeatGame) -> None:
+        super().__init__()
+        self.game = game
 
 
 class RetryRequested(Message):

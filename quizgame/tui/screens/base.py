@@ -7,6 +7,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
 from quizgame.tui.config import FULL_SIZE, MIN_SIZE
+from quizgame.tui.widgets.save_status import SaveStatus
 from quizgame.tui.widgets.too_small import TooSmall
 
 # Breakpoint classes: "-tiny" below MIN_SIZE, "-compact" below FULL_SIZE, "-full" from there.
@@ -52,7 +53,10 @@ class _SizeAware(Screen[object]):
 
 
 class GameScreen(_SizeAware):
-    pass
+    @on(events.Mount)
+    def _add_save_status(self) -> None:
+        # On every main screen: results that cannot be saved are never a silent matter.
+        self.mount(SaveStatus())
 
 
 class GameModal(_SizeAware, ModalScreen[object]):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -20,6 +21,8 @@ from quizgame.tui.widgets.tickbox import TickBox
 from quizgame.tui.wording import long_date
 
 if TYPE_CHECKING:
+    from quizgame.engine import SessionOptions
+    from quizgame.packs import LoadedPack
     from quizgame.packs.discovery import PackEntry
     from quizgame.tui.config import AppConfig
 
@@ -84,6 +87,9 @@ class HomeScreen(GameScreen):
         Binding("enter", "start", "Start", show=False, id="home.enter"),
         Binding("ctrl+s", "start", "Start", id="home.start"),
         Binding("ctrl+n", "focus_name", "Name", id="home.name"),
+        # Not in the footer, which has no room for them at 60 columns: they are buttons.
+        Binding("ctrl+t", "hot_seat", "Hot-seat game", show=False, id="home.hotseat"),
+        Binding("ctrl+l", "leaderboard", "Leaderboard", show=False, id="home.leaderboard"),
     ]
 
     def __init__(self, config: AppConfig, player: str) -> None:
@@ -115,6 +121,9 @@ class HomeScreen(GameScreen):
                 yield PlainLabel("Sections", classes="label")
                 yield SectionList(id="sections")
                 yield Button(Content("Start (Enter)"), variant="primary", id="start")
+                with Horizontal(id="more"):
+                    yield Button(Content("Hot-seat ^t"), id="hot-seat", compact=True)
+                    yield Button(Content("Leaderboard ^l"), id="leaderboard", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -176,16 +185,31 @@ class HomeScreen(GameScreen):
     def _start_pressed(self) -> None:
         self.action_start()
 
+    @on(Button.Pressed, "#hot-seat")
+    def _hot_seat_pressed(self) -> None:
+        self.action_hot_seat()
+
+    @on(Button.Pressed, "#leaderboard")
+    def _leaderboard_pressed(self) -> None:
+        self.action_leaderboard()
+
     def action_focus_name(self) -> None:
         self.query_one("#player", Input).focus()
 
-    def action_start(self) -> None:
-        from quizgame.engine import SessionOptions
+    def commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Hot-seat game", "Players or teams take turns on this screen", self.action_hot_seat
+        )
+        yield SystemCommand(
+            "Leaderboard", "The best scores on the highlighted pack", self.action_leaderboard
+        )
 
+    def _chosen_pack(self) -> LoadedPack | None:
+        """The highlighted pack if it can be played; otherwise says why and returns None."""
         entry = self.selected_entry
         if entry is None:
             self.notify("Pick a pack first.", severity="warning", markup=False)
-            return
+            return None
         if entry.pack is None:
             first = entry.problems[0] if entry.problems else None
             self.notify(
@@ -193,20 +217,20 @@ class HomeScreen(GameScreen):
                 title="This pack has problems",
                 severity="error",
             )
-            return
-        player = self.query_one("#player", Input).value.strip()
-        if not player:
-            self.notify("Type your name first.", severity="warning", markup=False)
-            self.action_focus_name()
-            return
-        all_sections = [section.id for section in entry.pack.pack.sections]
+            return None
+        return entry.pack
+
+    def _options(self, pack: LoadedPack) -> SessionOptions | None:
+        from quizgame.engine import SessionOptions
+
+        all_sections = [section.id for section in pack.pack.sections]
         chosen = self.query_one("#sections", Checklist).selected
         if not chosen:
             self.notify("Pick at least one section.", severity="warning", markup=False)
-            return
+            return None
         shuffle = self.query_one("#shuffle", Checkbox).value
         seconds = self.query_one("#time-limit", Select).value
-        options = SessionOptions(
+        return SessionOptions(
             seed=self.config.seed_source(),
             shuffle_questions=shuffle,
             shuffle_choices=shuffle,
@@ -214,4 +238,31 @@ class HomeScreen(GameScreen):
             time_limit=float(seconds) if isinstance(seconds, int) and seconds else None,
             mode="exam" if self.query_one("#exam", Checkbox).value else "practice",
         )
-        self.post_message(messages.StartRequested(entry.pack, options, player))
+
+    def action_start(self) -> None:
+        pack = self._chosen_pack()
+        if pack is None:
+            return
+        player = self.query_one("#player", Input).value.strip()
+        if not player:
+            self.notify("Type your name first.", severity="warning", markup=False)
+            self.action_focus_name()
+            return
+        options = self._options(pack)
+        if options is not None:
+            self.post_message(messages.StartRequested(pack, options, player))
+
+    def action_hot_seat(self) -> None:
+        from quizgame.tui.screens.players import PlayersScreen
+
+        pack = self._chosen_pack()
+        options = self._options(pack) if pack is not None else None
+        if pack is not None and options is not None:
+            self.app.push_screen(PlayersScreen(pack, options))
+
+    def action_leaderboard(self) -> None:
+        from quizgame.tui.screens.leaderboard import LeaderboardScreen
+
+        pack = self._chosen_pack()
+        if pack is not None:
+            self.app.push_screen(LeaderboardScreen(pack, self.config.db_path))

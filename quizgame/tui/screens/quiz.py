@@ -94,16 +94,25 @@ class QuizScreen(GameScreen):
     async def on_mount(self) -> None:
         self.title = "quizgame"
         self.sub_title = self.session.pack.title
+        await self.begin()
+
+    async def begin(self) -> None:
+        """What shows first. (Textual calls every class's on_mount, so a subclass that
+        starts differently overrides this instead.)"""
         await self._ask(self.question)
 
     def _show_status(self) -> None:
         session, q = self.session, self.question
-        score = f"Score {number(session.score)}"
-        if session.max_score:
-            score += f" of {number(session.max_score)}"
-        self.query_one("#progress", Plain).show(
-            Content.assemble((f"Question {q.number} of {session.total}", "bold"), "  ·  ", score)
-        )
+        progress = Content.styled(f"Question {q.number} of {session.total}", "bold")
+        if session.options.mode == "exam":
+            # No score until the end of an exam: it would tell right from wrong.
+            progress = Content.assemble(progress, "  ·  Exam: answers and score at the end")
+        else:
+            score = f"Score {number(session.score)}"
+            if session.max_score:
+                score += f" of {number(session.max_score)}"
+            progress = Content.assemble(progress, "  ·  ", score)
+        self.query_one("#progress", Plain).show(progress)
         self.query_one("#section", Plain).show(
             Content.assemble(("Section: ", "$foreground-muted"), Content(q.section.title))
         )

@@ -43,6 +43,16 @@ class ResultsScreen(GameScreen):
     def missed(self) -> int:
         return len(self.session.missed)
 
+    @property
+    def exam(self) -> bool:
+        return self.session.options.mode == "exam"
+
+    @property
+    def can_retry(self) -> bool:
+        # A retry of an exam's missed questions would be stored as another exam, on other
+        # terms than everyone else's: not offered.
+        return bool(self.missed) and not self.exam
+
     def compose(self) -> ComposeResult:
         s = self.summary
         yield Header()
@@ -73,13 +83,14 @@ class ResultsScreen(GameScreen):
             yield Plain(Content.styled("Review", "bold"), classes="heading")
             yield from self._review()
             with Horizontal(id="buttons"):
-                yield Button(
-                    Content("Retry the ones I missed (r)"),
-                    id="retry",
-                    variant="primary",
-                    compact=True,
-                    disabled=not self.missed,
-                )
+                if not self.exam:
+                    yield Button(
+                        Content("Retry the ones I missed (r)"),
+                        id="retry",
+                        variant="primary",
+                        compact=True,
+                        disabled=not self.can_retry,
+                    )
                 yield Button(Content("New quiz (n)"), id="home", compact=True)
         yield Footer()
 
@@ -97,6 +108,8 @@ class ResultsScreen(GameScreen):
                 AnswerDetails(self.session.pack, question, result, show_prompt=False),
                 title=title,  # type: ignore[arg-type]  # Content keeps the prompt literal
                 classes=f"review -{found.kind}",
+                # After an exam this is the first feedback the player sees: all of it, open.
+                collapsed=not self.exam,
             )
 
     def on_mount(self) -> None:
@@ -105,14 +118,14 @@ class ResultsScreen(GameScreen):
         self.query_one("#body").focus()
 
     def commands(self) -> Iterable[SystemCommand]:
-        if self.missed:
+        if self.can_retry:
             yield SystemCommand("Retry missed", "Play again the questions you missed", self.action_retry)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if super().check_action(action, parameters) is False:
             return False
         if action == "retry":
-            return bool(self.missed)
+            return self.can_retry
         return True
 
     def action_retry(self) -> None:

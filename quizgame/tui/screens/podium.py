@@ -1,0 +1,78 @@
+"""The end of a hot-seat game: the podium, the full ranking, and a review of every round."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Collapsible, Footer, Header
+
+from quizgame.tui.screens.base import GameScreen
+from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.widgets.round import Podium, RoundDetails, Scoreboard
+
+if TYPE_CHECKING:
+    from quizgame.engine.game import HotSeatGame
+
+
+class PodiumScreen(GameScreen):
+    CSS_PATH = "podium.tcss"
+    BINDINGS = [
+        Binding("n", "app.home", "New game", id="podium.home"),
+        Binding("e", "expand_all", "Open all", id="podium.expand"),
+    ]
+
+    def __init__(self, game: HotSeatGame) -> None:
+        super().__init__()
+        self.game = game
+        self.standings = game.standings()
+
+    def compose(self) -> ComposeResult:
+        game = self.game
+        yield Header()
+        with VerticalScroll(id="body"):
+            yield Podium([s for s in self.standings if s.rank <= 3], id="podium")
+            yield Plain(Content.styled("Ranking", "bold"), classes="heading")
+            yield Scoreboard(self.standings)
+            yield Plain(Content.styled("Review", "bold"), classes="heading")
+            exam = game.options.mode == "exam"
+            for number, prepared in enumerate(game.sessions[0].questions, 1):
+                answers = [
+                    (player, session.results[number - 1])
+                    for player, session in zip(game.players, game.sessions)
+                ]
+                right = sum(result.correct for _, result in answers)
+                title = Content.assemble(
+                    (f"{right}/{len(answers)} right", "bold"),
+                    f" · {number}. ",
+                    Content(prepared.question.prompt),
+                )
+                yield Collapsible(
+                    RoundDetails(game.pack, prepared, answers, show_prompt=False),
+                    title=title,  # type: ignore[arg-type]  # Content keeps the prompt literal
+                    classes="review",
+                    # After an exam nobody has seen any answer yet: show them all.
+                    collapsed=not exam,
+                )
+            with Horizontal(id="buttons"):
+                yield Button(Content("New game (n)"), id="home", variant="primary", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "quizgame"
+        self.sub_title = f"Final scores: {self.game.pack.title}"
+        self.query_one("#body").focus()
+
+    def action_expand_all(self) -> None:
+        reviews = list(self.query(Collapsible))
+        expand = any(review.collapsed for review in reviews)
+        for review in reviews:
+            review.collapsed = not expand
+
+    @on(Button.Pressed, "#home")
+    async def _home_pressed(self) -> None:
+        await self.app.run_action("app.home")
