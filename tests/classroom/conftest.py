@@ -27,3 +27,70 @@ def lighthouse():
     from quizgame.packs import load_pack
 
     return load_pack(FIXTURES / "lighthouse.yaml", cache=False)
+
+
+@pytest.fixture
+def clock():
+    from .helpers import FakeClock
+
+    return FakeClock()
+
+
+@pytest.fixture
+def make_saver(db_path: Path):
+    """A GameSaver on `db_path` whose Recorder gives up on a locked file in a fraction of a
+    second; `connect` swaps in a connection maker (read-only, full...). Closed afterwards."""
+    from quizgame.saving import GameSaver, ResultsWriter
+    from quizgame.store import Recorder, ResultsStore
+    from quizgame.store.connection import default_connect
+
+    from .helpers import fast_retry
+
+    made = []
+
+    def make(connect=default_connect, path: Path | None = None):
+        where = path or db_path
+        writer = ResultsWriter(
+            where,
+            lambda: Recorder(
+                lambda policy: ResultsStore.open(where, retry=policy, connect=connect),
+                where,
+                retry=fast_retry(),
+                quick_retry=fast_retry(0.1),
+                rescue_dirs=(where.parent / "unsaved",),
+            ),
+            retry_every=0.05,
+        )
+        made.append(writer)
+        return GameSaver(writer)
+
+    yield make
+    for writer in made:
+        writer.close(30)
+
+
+@pytest.fixture
+def make_app(lighthouse, clock, db_path: Path, make_saver):
+    """The real app, as `quizgame` or `quizgame play` builds it, pinned for tests."""
+    from quizgame.packs.discovery import PackEntry
+    from quizgame.tui.app import create_app
+    from quizgame.tui.config import AppConfig
+
+    def make(**overrides):
+        values = {
+            "player": "Ann",
+            "clock": clock,
+            "seed_source": lambda: 7,
+            "theme": "textual-dark",
+            "find_packs": lambda dirs: [
+                PackEntry(path=lighthouse.path, origin="built-in", pack=lighthouse, problems=[])
+            ],
+            "db_path": db_path,
+            "status_every": 0.05,
+        }
+        values.update(overrides)
+        if "recorder" not in values:
+            values["recorder"] = make_saver()
+        return create_app(AppConfig(**values))
+
+    return make

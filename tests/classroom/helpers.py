@@ -61,3 +61,38 @@ def wait_until(check: Callable[[], object], timeout: float = 10.0, what: str = "
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for {what or check}")
         time.sleep(0.02)
+
+
+def screen_text(app) -> str:
+    """The terminal's text as a player sees it (styles dropped), lines joined."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    cells: dict[float, list[tuple[float, str]]] = {}
+    for match in re.finditer(r'<text [^>]*?x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg):
+        x, y, text = float(match[1]), float(match[2]), html.unescape(match[3])
+        cells.setdefault(y, []).append((x, text.replace("\xa0", " ")))
+    lines = ["".join(text for _, text in sorted(parts)).rstrip() for _, parts in sorted(cells.items())]
+    return "\n".join(lines)
+
+
+def keys_for(prepared, right: bool) -> list[str]:
+    """Key presses answering a lighthouse question (true/false or single choice)."""
+    question = prepared.question
+    if question.type == "true_false":
+        return ["t" if question.answer == right else "f"]
+    wanted = question.answer if right else next(c for c in prepared.choices if c != question.answer)
+    return [str(prepared.choices.index(wanted) + 1)]
+
+
+async def settle(pilot, until: Callable[[], object] | None = None, timeout: float = 10.0) -> None:
+    """Let the app catch up; with `until`, wait (in app time) until it holds."""
+    await pilot.pause()
+    if until is None:
+        return
+    deadline = time.monotonic() + timeout
+    while not until():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {until}")
+        await pilot.pause(0.02)

@@ -1,0 +1,132 @@
+"""Resuming in the game: offered on start (through `play` and through the home screen),
+continuing at the next question with the score so far, or starting over."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from quizgame.engine import QuizSession, SessionOptions
+from quizgame.store import ResultsStore
+from quizgame.tui.screens.home import HomeScreen
+from quizgame.tui.screens.quiz import QuizScreen
+from quizgame.tui.screens.resume import ResumeScreen
+
+from .helpers import keys_for, right_answer, screen_text, settle, wrong_answer
+
+PRACTICE = SessionOptions(seed=5, shuffle_questions=False, shuffle_choices=False)
+EXAM = SessionOptions(seed=5, mode="exam", shuffle_questions=False, shuffle_choices=False)
+
+
+def left_unfinished(make_saver, pack, options, pattern, player="Ann") -> str:
+    """A session answered as `pattern` says and then abandoned; returns its id."""
+    time.sleep(0.002)  # start times are kept to the millisecond
+    saver = make_saver()
+    session = QuizSession(pack, options)
+    session_id = saver.start(session, player)
+    for ok in pattern:
+        prepared = session.current
+        session.show_current()
+        saver.record(session, session.answer(right_answer(prepared) if ok else wrong_answer(prepared), elapsed=3.0))
+    assert saver.close(10).ok
+    return session_id
+
+
+def sessions(db_path: Path):
+    with ResultsStore.open(db_path, readonly=True) as store:
+        return [(s.session_id, s.answered, s.right) for s in store.sessions()]
+
+
+async def test_play_offers_the_unfinished_quiz_and_resumes_it(
+    make_app, make_saver, lighthouse, db_path: Path
+) -> None:
+    session_id = left_unfinished(make_saver, lighthouse, PRACTICE, [True, False, True])
+    # A new command line for the same practice, another seed: the stored options win.
+    app = make_app(start_pack=lighthouse, options=SessionOptions(seed=99))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, ResumeScreen))
+        text = screen_text(app)
+        assert "Resume your quiz?" in text and "You answered 3 of 6 questions and scored 40 of 60." in text
+        assert "Start over (s)" in text
+        await pilot.press("r")
+        await settle(pilot, lambda: isinstance(app.screen, QuizScreen))
+        screen = app.screen
+        assert screen.question.number == 4 and screen.session.options == PRACTICE
+        assert "Question 4 of 6  ·  Score 40 of 60" in screen_text(app)
+        await pilot.press(*keys_for(screen.question, True))
+        await settle(pilot, lambda: screen.showing == "feedback")
+        assert "Score 60 of 80" in screen_text(app)
+        await settle(pilot, lambda: sessions(db_path)[0][1] == 4)
+    assert sessions(db_path) == [(session_id, 4, 3)]
+
+
+async def test_start_over_begins_a_new_session(make_app, make_saver, lighthouse, db_path) -> None:
+    old = left_unfinished(make_saver, lighthouse, PRACTICE, [True])
+    app = make_app(start_pack=lighthouse, options=PRACTICE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, ResumeScreen))
+        await pilot.press("s")
+        await settle(pilot, lambda: isinstance(app.screen, QuizScreen))
+        screen = app.screen
+        assert screen.question.number == 1 and screen.session.answered == 0
+        await pilot.press(*keys_for(screen.question, False))
+        await settle(pilot, lambda: len(sessions(db_path)) == 2 and sessions(db_path)[0][1] == 1)
+    assert sessions(db_path)[1] == (old, 1, 1)
+    assert sessions(db_path)[0][1:] == (1, 0)
+
+
+async def test_an_exam_can_only_be_carried_on(make_app, make_saver, lighthouse, db_path) -> None:
+    left_unfinished(make_saver, lighthouse, EXAM, [True, True])
+    app = make_app(start_pack=lighthouse, options=EXAM, seed_fixed=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, ResumeScreen))
+        text = screen_text(app)
+        assert "Carry on with your exam?" in text and "You answered 2 of 6 questions." in text
+        assert "scored" not in text and "Start over" not in text  # no score, no second try
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, QuizScreen))
+        assert app.screen.question.number == 3
+    assert len(sessions(db_path)) == 1
+
+
+async def test_an_exam_under_other_conditions_starts_afresh(make_app, make_saver, lighthouse, db_path) -> None:
+    left_unfinished(make_saver, lighthouse, EXAM, [True, True])
+    other = SessionOptions(seed=6, mode="exam", shuffle_questions=False, shuffle_choices=False)
+    app = make_app(start_pack=lighthouse, options=other, seed_fixed=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, QuizScreen))
+        assert app.screen.question.number == 1
+
+
+async def test_the_home_screen_offers_it_too(make_app, make_saver, lighthouse, db_path) -> None:
+    left_unfinished(make_saver, lighthouse, SessionOptions(seed=1), [False, False])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.entries)
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: isinstance(app.screen, ResumeScreen))
+        assert "You answered 2 of 6 questions and scored 0 of 40." in screen_text(app)
+        await pilot.press("r")
+        await settle(pilot, lambda: isinstance(app.screen, QuizScreen))
+        assert app.screen.question.number == 3
+
+
+async def test_another_player_is_not_offered_it(make_app, make_saver, lighthouse) -> None:
+    left_unfinished(make_saver, lighthouse, PRACTICE, [True], player="Bob")
+    app = make_app(start_pack=lighthouse, options=PRACTICE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, QuizScreen))
+        assert app.screen.question.number == 1
+
+
+async def test_a_damaged_database_does_not_stop_the_game(make_app, lighthouse, db_path) -> None:
+    db_path.write_bytes(b"not a database" * 600)
+    app = make_app(start_pack=lighthouse, options=PRACTICE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, QuizScreen))
+        assert app.screen.question.number == 1
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("Could not look for an unfinished quiz: results database is damaged") for m in messages)
