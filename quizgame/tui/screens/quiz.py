@@ -7,6 +7,7 @@ screen at once rather than after a new screen has been composed.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
@@ -22,13 +23,27 @@ from quizgame.tui import messages
 from quizgame.tui.screens.base import GameScreen
 from quizgame.tui.widgets.ask import QuestionView
 from quizgame.tui.widgets.checklist import Checklist
-from quizgame.tui.widgets.feedback import FeedbackView
+from quizgame.tui.widgets.feedback import FeedbackView, verdict_line
 from quizgame.tui.widgets.footer import KeysFooter
 from quizgame.tui.widgets.literal import Plain
 from quizgame.tui.wording import bar, countdown, number
 
 if TYPE_CHECKING:
     from quizgame.engine import AnswerResult, PreparedQuestion, QuizSession
+
+# Once a question is on screen and the player is reading it: collect what the last one left
+# behind, then freeze the survivors, so no full collection (tens of milliseconds with the
+# whole app alive) can fall on the key press that answers.
+_TIDY_AFTER = 0.1
+
+
+def _tidy_memory() -> None:
+    gc.collect()
+    gc.freeze()
+
+
+# Long enough for the verdict line to reach the terminal before the full feedback is built.
+_FEEDBACK_AFTER = 0.02
 
 _ANSWER = Binding.Group("Answer", compact=True)
 _TICK = Binding.Group("Tick", compact=True)
@@ -139,6 +154,7 @@ class QuizScreen(GameScreen):
             self._tick()
             self._timer = self.set_interval(self._tick_every, self._tick)
         self.post_message(messages.QuestionShown(self.session, prepared))
+        self.set_timer(_TIDY_AFTER, _tidy_memory)
 
     async def next_question(self) -> None:
         """Called by the app when there is another question to ask."""
@@ -149,13 +165,23 @@ class QuizScreen(GameScreen):
 
     def show_feedback(self, result: AnswerResult) -> None:
         """Called by the app after an answer, in practice mode."""
-        self.result, self.showing = result, "feedback"
+        self.result = result
+        # The verdict at once, in one line of the question; the whole feedback (a new
+        # layout, every widget drawn: a few tens of milliseconds) once that line is out.
+        self.query_one(QuestionView).show_verdict(*verdict_line(result))
+        self.set_timer(_FEEDBACK_AFTER, lambda: self._show_full_feedback(result))
+
+    def _show_full_feedback(self, result: AnswerResult) -> None:
+        if self.result is not result or self.showing != "answered" or not self.is_attached:
+            return  # moved on meanwhile (time's up on the next question, or leaving)
+        self.showing = "feedback"
         feedback = self.query_one(FeedbackView)
         feedback.show_result(result)
         self.query_one(QuestionView).display = False
         feedback.display = True
         self.query_one("#countdown").display = False
         self._show_status()
+        self.refresh_bindings()  # Next and Source, now that the feedback shows
         # Focus moves after the verdict is drawn: a focus change restyles the focused
         # widget's whole subtree and the footer, which would delay the verdict.
         self.set_focus(None)

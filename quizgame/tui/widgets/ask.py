@@ -18,6 +18,15 @@ if TYPE_CHECKING:
     from quizgame.engine import PreparedQuestion
 
 
+# The verdict colours of the feedback (quiz.tcss, #verdict), for the verdict in place.
+_VERDICT_STYLES = {
+    "-right": "$text-success on $success-muted",
+    "-partly": "$text-warning on $warning-muted",
+    "-wrong": "$text-error on $error-muted",
+    "-timeout": "$text-error on $error-muted",
+}
+
+
 def choice_prompt(key: str, text: str) -> Content:
     return Content.assemble((key, "bold $text-accent"), "  ", Content(text))
 
@@ -49,7 +58,7 @@ class QuestionView(Vertical):
             yield Plain(Content.styled(self.prepared.question.prompt, "bold"), id="prompt")
             yield from self._answer_widgets()
             yield Plain(id="hint")
-        yield Plain(how_to_answer(self.prepared), classes="how")
+        yield Plain(how_to_answer(self.prepared), classes="how", id="how")
 
     def _answer_widgets(self) -> ComposeResult:
         prepared = self.prepared
@@ -87,3 +96,11 @@ class QuestionView(Vertical):
             widget = self.query_one("#hint", Plain)
             widget.show(Content.assemble(("Hint: ", "bold"), Content(hint)))
             widget.add_class("-shown")
+
+    def show_verdict(self, text: Content, kind: str) -> None:
+        """The verdict where the keys to answer were: one line redrawn, so it shows at once,
+        while the full feedback is put on screen just after."""
+        line = self.query_one("#how", Plain)
+        # Coloured through the text itself, not a class: a class change restyles the widget,
+        # and a longer text would lay out the screen again; this only repaints the line.
+        line.update(text.stylize_before(_VERDICT_STYLES.get(kind, "")), layout=False)

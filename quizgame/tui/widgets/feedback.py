@@ -20,6 +20,12 @@ if TYPE_CHECKING:
 _KINDS = ("-right", "-partly", "-wrong", "-timeout")
 
 
+def verdict_line(result: AnswerResult) -> tuple[Content, str]:
+    """The verdict in symbol and words with the points, and its class (colour)."""
+    found = verdict(result)
+    return Content.assemble((f"{found.symbol} {found.words}", "bold"), "   ", points_line(result)), f"-{found.kind}"
+
+
 class FeedbackView(Vertical):
     """Built while its question is on screen, shown (and filled in) once it is answered."""
 
@@ -37,9 +43,9 @@ class FeedbackView(Vertical):
         yield Button(Content(label), id="next", variant="primary", compact=True)
 
     def show_result(self, result: AnswerResult) -> None:
-        found = verdict(result)
+        text, kind = verdict_line(result)
         line = self.query_one("#verdict", Plain)
-        line.show(Content.assemble((f"{found.symbol} {found.words}", "bold"), "   ", points_line(result)))
+        line.show(text)
         line.remove_class(*_KINDS)
-        line.add_class(f"-{found.kind}")
+        line.add_class(kind)
         self.query_one(AnswerDetails).set_result(result)
