@@ -192,7 +192,12 @@ class QuizApp(App[int]):
 
     @on(messages.StartRequested)
     async def _start_requested(self, message: messages.StartRequested) -> None:
-        await self.start_quiz(message.pack, message.options, message.player)
+        from quizgame.tui.screens.home import HomeScreen
+
+        # A second Enter can post a second request while the first is still being looked
+        # into (the resume lookup); by the time it is handled, the home screen is gone.
+        if isinstance(self.screen, HomeScreen):
+            await self.start_quiz(message.pack, message.options, message.player)
 
     @on(messages.AnswerSubmitted)
     async def _answered(self, message: messages.AnswerSubmitted) -> None:
@@ -231,7 +236,10 @@ class QuizApp(App[int]):
 
     @on(messages.HotSeatRequested)
     async def _hot_seat_requested(self, message: messages.HotSeatRequested) -> None:
-        await self.start_hot_seat(message.pack, message.options, message.players, message.kind)
+        from quizgame.tui.screens.players import PlayersScreen
+
+        if isinstance(self.screen, PlayersScreen):  # not a second ctrl+s from a screen now gone
+            await self.start_hot_seat(message.pack, message.options, message.players, message.kind)
 
     async def start_hot_seat(
         self, pack: LoadedPack, options: SessionOptions, players: tuple[str, ...], kind: str

@@ -130,3 +130,14 @@ async def test_a_damaged_database_does_not_stop_the_game(make_app, lighthouse, d
         assert app.screen.question.number == 1
         messages = [str(n.message) for n in app._notifications]
         assert any(m.startswith("Could not look for an unfinished quiz: results database is damaged") for m in messages)
+
+
+async def test_a_second_start_while_looking_starts_nothing_more(make_app, db_path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.entries)
+        await pilot.press("ctrl+s", "ctrl+s", "ctrl+s")
+        await settle(pilot, lambda: isinstance(app.screen, QuizScreen))
+        await pilot.press(*keys_for(app.screen.question, True))
+        await settle(pilot, lambda: sessions(db_path) and sessions(db_path)[0][1] == 1)
+    assert len(sessions(db_path)) == 1

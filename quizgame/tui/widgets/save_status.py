@@ -27,7 +27,7 @@ class SaveStatus(Plain):
     SaveStatus {
         display: none;
         height: auto;
-        max-height: 2;
+        max-height: 3;
         padding: 0 1;
         background: $error-muted;
         color: $text-error;
