@@ -167,15 +167,15 @@ class ResultsWriter:
         while True:
             in_trouble = not recorder.status.ok or recorder.status.pending
             try:
-                job = self._queue.get(timeout=self._retry_every if in_trouble else None)
+                item = self._queue.get(timeout=self._retry_every if in_trouble else None)
             except queue.Empty:
                 # Nothing new to write, but something old is waiting: try it again now
                 # rather than at the next answer, which may never come.
                 self._call(recorder, lambda r: r.flush(), counted=False)
                 continue
-            if job is None:
+            if item is None:
                 break
-            self._call(recorder, job.job, counted=job.counted)
+            self._call(recorder, item.job, counted=item.counted)
         self._busy_since = self._clock()
         self._final = recorder.close()
         self._busy_since = None
