@@ -308,3 +308,28 @@ def test_close_is_safe_twice_and_writing_after_it_is_a_mistake(lighthouse, db_pa
     assert saver.flush(1)
     with pytest.raises(RuntimeError, match="closed"):
         saver.start(session, "Ann")
+
+
+def test_a_class_of_thirty_saving_at_once_loses_nothing(lighthouse, db_path: Path) -> None:
+    """Thirty games, each with its own saver (its own connection and writer thread), all
+    answering at the same moment into one new file."""
+    start = threading.Barrier(30)
+    savers = [GameSaver(ResultsWriter.open(db_path)) for _ in range(30)]
+    sessions = [QuizSession(lighthouse, SessionOptions(seed=n)) for n in range(30)]
+
+    def student(n: int) -> None:
+        start.wait(10)
+        savers[n].start(sessions[n], f"Student {n:02d}")
+        play(sessions[n], savers[n], [n % 2 == 0] * 6)
+        savers[n].finish(sessions[n])
+
+    threads = [threading.Thread(target=student, args=(n,)) for n in range(30)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert [saver.close(60) for saver in savers] == [RecorderStatus(True, "", 0)] * 30
+    with ResultsStore.open(db_path, readonly=True) as store:
+        stored = store.sessions()
+        assert len(stored) == 30 and all(s.finished and s.answered == 6 for s in stored)
+        assert sum(s.right for s in stored) == 15 * 6
