@@ -38,7 +38,8 @@ def _top_level_selectors(text: str) -> list[str]:
 
 def _screen_class(sheet: Path) -> str:
     source = sheet.with_suffix(".py").read_text(encoding="utf-8")
-    before = source[: source.index(f'CSS_PATH = "{sheet.name}"')]
+    # Each screen loads its sheet as DEFAULT_CSS = sheet("name.tcss") (see screens/base.py).
+    before = source[: source.index(f'DEFAULT_CSS = sheet("{sheet.name}")')]
     return re.findall(r"^class (\w+)\(", before, re.M)[-1]
 
 
@@ -48,8 +49,10 @@ def test_there_are_stylesheets_to_check() -> None:
 
 @pytest.mark.parametrize("sheet", SCREEN_SHEETS, ids=lambda p: p.name)
 def test_screen_rules_are_scoped_to_their_screen(sheet: Path) -> None:
-    # A screen's CSS_PATH rules apply app-wide once loaded: an unscoped `#question` in one
-    # screen once stretched the quit dialog to the full height of the terminal.
+    # A screen's CSS_PATH rules applied app-wide once loaded: an unscoped `#question` in one
+    # screen once stretched the quit dialog to the full height of the terminal. Textual scopes
+    # DEFAULT_CSS to the screen's type, but spelled out the scope holds however a sheet is
+    # loaded.
     screen = _screen_class(sheet)
     unscoped = [
         selector

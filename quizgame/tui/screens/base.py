@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import events, on
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
@@ -16,6 +18,17 @@ VERTICAL = [(0, "-h-tiny"), (MIN_SIZE[1], "-h-compact"), (FULL_SIZE[1], "-h-full
 
 # Still allowed while the terminal is too small to show anything else.
 _ALWAYS = {"quit", "help_quit", "command_palette"}
+
+
+def sheet(name: str) -> str:
+    """A screen's stylesheet, from the .tcss file beside it, for its DEFAULT_CSS.
+
+    Not CSS_PATH: Textual re-parses every stylesheet of the app (and restyles every widget)
+    the first time a screen with a CSS_PATH is shown, ~20 ms each time; DEFAULT_CSS is parsed
+    once, on its own. Textual scopes a screen's DEFAULT_CSS to the screen's type, which is
+    what each sheet spells out anyway (tests/tui/test_tui_css.py).
+    """
+    return Path(__file__).with_name(name).read_text(encoding="utf-8")
 
 
 def too_small(node: Screen) -> bool:

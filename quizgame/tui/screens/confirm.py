@@ -9,12 +9,12 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button
 
-from quizgame.tui.screens.base import GameModal
+from quizgame.tui.screens.base import GameModal, sheet
 from quizgame.tui.widgets.literal import Plain
 
 
 class ConfirmScreen(GameModal):
-    CSS_PATH = "confirm.tcss"
+    DEFAULT_CSS = sheet("confirm.tcss")
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),

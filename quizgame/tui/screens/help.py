@@ -10,7 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 
-from quizgame.tui.screens.base import GameModal
+from quizgame.tui.screens.base import GameModal, sheet
 from quizgame.tui.widgets.literal import Plain
 
 
@@ -66,7 +66,7 @@ def collect_keys(screen: Screen) -> list[KeyGroup]:
 
 
 class HelpScreen(GameModal):
-    CSS_PATH = "help.tcss"
+    DEFAULT_CSS = sheet("help.tcss")
     BINDINGS = [Binding("escape,q", "close", "Close", id="help.close")]
 
     def __init__(self, groups: list[KeyGroup]) -> None:

@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, OptionList,
 from textual.widgets.option_list import Option
 
 from quizgame.tui import messages
-from quizgame.tui.screens.base import GameScreen
+from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.checklist import Checklist
 from quizgame.tui.widgets.literal import PlainLabel
 from quizgame.tui.widgets.tickbox import TickBox
@@ -81,7 +81,7 @@ class SectionList(Checklist):
 
 
 class HomeScreen(GameScreen):
-    CSS_PATH = "home.tcss"
+    DEFAULT_CSS = sheet("home.tcss")
     AUTO_FOCUS = "#packs"
     BINDINGS = [
         Binding("enter", "start", "Start", show=False, id="home.enter"),

@@ -10,7 +10,6 @@ scoreboard; in an exam, neither until the podium.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -21,6 +20,7 @@ from textual.content import Content
 from textual.widgets import Button
 
 from quizgame.tui import messages
+from quizgame.tui.screens.base import sheet
 from quizgame.tui.screens.quiz import QuizScreen
 from quizgame.tui.widgets.literal import Plain
 from quizgame.tui.widgets.round import RoundDetails, Scoreboard
@@ -49,7 +49,7 @@ class PassView(Vertical):
 
 
 class HotSeatScreen(QuizScreen):
-    CSS_PATH = "hotseat.tcss"
+    DEFAULT_CSS = sheet("hotseat.tcss")  # with the quiz screen's, inherited
     BINDINGS = [
         Binding("enter", "proceed", "Next", id="hotseat.proceed"),
     ]
@@ -59,9 +59,6 @@ class HotSeatScreen(QuizScreen):
         if session is None:
             raise ValueError("the game has no turn to play")
         super().__init__(session, tick=tick)
-        # The quiz screen's own stylesheet first: this screen is one of those, with more.
-        quiz_sheet = Path(__file__).with_name("quiz.tcss")
-        self.css_path = [quiz_sheet, *self.css_path]
         self.game = game
         self.showing = "pass"  # type: ignore[assignment]
 

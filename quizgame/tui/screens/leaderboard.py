@@ -14,7 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header
 
-from quizgame.tui.screens.base import GameScreen
+from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.literal import Plain
 from quizgame.tui.wording import number
 
@@ -44,7 +44,7 @@ def local_date(stamp: str) -> str:
 
 
 class LeaderboardScreen(GameScreen):
-    CSS_PATH = "leaderboard.tcss"
+    DEFAULT_CSS = sheet("leaderboard.tcss")
     BINDINGS = [Binding("escape,q", "close", "Back", id="leaderboard.close")]
 
     def __init__(self, pack: LoadedPack, db: Path | None) -> None:

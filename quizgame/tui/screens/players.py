@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input
 
 from quizgame.tui import messages
-from quizgame.tui.screens.base import GameScreen
+from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.literal import Plain
 from quizgame.tui.widgets.tickbox import TickBox
 
@@ -27,7 +27,7 @@ ROWS = 8
 
 
 class PlayersScreen(GameScreen):
-    CSS_PATH = "players.tcss"
+    DEFAULT_CSS = sheet("players.tcss")
     AUTO_FOCUS = "#name-1"
     BINDINGS = [
         Binding("ctrl+s", "start", "Start", id="players.start"),

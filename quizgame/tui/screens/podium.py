@@ -11,7 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Collapsible, Footer, Header
 
-from quizgame.tui.screens.base import GameScreen
+from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.literal import Plain
 from quizgame.tui.widgets.round import Podium, RoundDetails, Scoreboard
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 class PodiumScreen(GameScreen):
-    CSS_PATH = "podium.tcss"
+    DEFAULT_CSS = sheet("podium.tcss")
     BINDINGS = [
         Binding("n", "app.home", "New game", id="podium.home"),
         Binding("e", "expand_all", "Open all", id="podium.expand"),

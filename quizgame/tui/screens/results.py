@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Button, Collapsible, Footer, Header
 
 from quizgame.tui import messages
-from quizgame.tui.screens.base import GameScreen
+from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.answer import AnswerDetails
 from quizgame.tui.widgets.literal import Plain
 from quizgame.tui.wording import bar, duration, number, percent, verdict
@@ -27,7 +27,7 @@ def _plural(count: int, word: str) -> str:
 
 
 class ResultsScreen(GameScreen):
-    CSS_PATH = "results.tcss"
+    DEFAULT_CSS = sheet("results.tcss")
     BINDINGS = [
         Binding("r", "retry", "Retry missed", id="results.retry"),
         Binding("n", "app.home", "New quiz", id="results.home"),

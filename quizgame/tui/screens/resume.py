@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button
 
-from quizgame.tui.screens.base import GameModal
+from quizgame.tui.screens.base import GameModal, sheet
 from quizgame.tui.widgets.literal import Plain
 from quizgame.tui.wording import number
 
@@ -39,7 +39,7 @@ def offer_lines(offer: ResumeOffer) -> Content:
 class ResumeScreen(GameModal):
     """Dismissed with True to resume, False to start over."""
 
-    CSS_PATH = "resume.tcss"
+    DEFAULT_CSS = sheet("resume.tcss")
     BINDINGS = [
         Binding("r", "answer(True)", "Resume", id="resume.resume"),
         Binding("s", "answer(False)", "Start over", id="resume.over"),

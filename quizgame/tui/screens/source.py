@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header
 
-from quizgame.tui.screens.base import GameScreen
+from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.literal import Plain
 from quizgame.tui.wording import attribution
 
@@ -51,7 +51,7 @@ def highlighted(text: str, start: int, end: int, spans: tuple[tuple[int, int], .
 
 
 class SourceScreen(GameScreen):
-    CSS_PATH = "source.tcss"
+    DEFAULT_CSS = sheet("source.tcss")
     BINDINGS = [
         Binding("escape,s", "close", "Back", id="source.close"),
     ]
