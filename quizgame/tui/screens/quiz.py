@@ -17,10 +17,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
+from textual.widget import AwaitMount
 from textual.widgets import Button, Header, Input, OptionList
 
 from quizgame.tui import messages
-from quizgame.tui.screens.base import GameScreen
+from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.ask import QuestionView
 from quizgame.tui.widgets.checklist import Checklist
 from quizgame.tui.widgets.feedback import FeedbackView, verdict_line
@@ -65,7 +66,7 @@ _TELLING = {"next", "source"}
 
 
 class QuizScreen(GameScreen):
-    CSS_PATH = "quiz.tcss"
+    DEFAULT_CSS = sheet("quiz.tcss")
     # None of these is a priority binding: a priority binding runs as soon as its key
     # arrives, ahead of earlier keys still on their way through the focused widget.
     BINDINGS = [
@@ -90,6 +91,8 @@ class QuizScreen(GameScreen):
         self.showing: Literal["question", "answered", "feedback"] = "question"
         self._tick_every = tick
         self._timer: Timer | None = None
+        self._feedback: FeedbackView | None = None
+        self._feedback_mounted: AwaitMount | None = None
 
     @property
     def kind(self) -> str:
@@ -136,11 +139,11 @@ class QuizScreen(GameScreen):
         self.question, self.result, self.showing = prepared, None, "question"
         panes = self.query_one("#panes", Vertical)
         await panes.remove_children()
-        feedback = FeedbackView(
-            self.session.pack, prepared, last=prepared.number == self.session.total, id="feedback"
-        )
-        feedback.display = False
-        await panes.mount(QuestionView(prepared, id="question"), feedback)
+        self._feedback = self._feedback_mounted = None
+        await panes.mount(QuestionView(prepared, id="question"))
+        # The feedback is built (hidden) once the question is on screen, not before it.
+        if self.session.options.mode != "exam":
+            self.call_after_refresh(self._build_feedback, prepared)
         self._show_status()
         self.query_one(QuestionView).answer_widget.focus()
         self.refresh_bindings()
@@ -171,11 +174,28 @@ class QuizScreen(GameScreen):
         self.query_one(QuestionView).show_verdict(*verdict_line(result))
         self.set_timer(_FEEDBACK_AFTER, lambda: self._show_full_feedback(result))
 
-    def _show_full_feedback(self, result: AnswerResult) -> None:
+    def _build_feedback(self, prepared: PreparedQuestion) -> None:
+        if self._feedback is not None or self.question is not prepared or not self.is_attached:
+            return
+        if self.showing not in ("question", "answered"):
+            return
+        feedback = FeedbackView(
+            self.session.pack, prepared, last=prepared.number == self.session.total, id="feedback"
+        )
+        feedback.display = False
+        self._feedback = feedback
+        self._feedback_mounted = self.query_one("#panes", Vertical).mount(feedback)
+
+    async def _show_full_feedback(self, result: AnswerResult) -> None:
         if self.result is not result or self.showing != "answered" or not self.is_attached:
             return  # moved on meanwhile (time's up on the next question, or leaving)
+        self._build_feedback(self.question)  # answered before it was built
+        if self._feedback_mounted is not None:
+            await self._feedback_mounted
+        if self.result is not result or self.showing != "answered" or self._feedback is None:
+            return
         self.showing = "feedback"
-        feedback = self.query_one(FeedbackView)
+        feedback = self._feedback
         feedback.show_result(result)
         self.query_one(QuestionView).display = False
         feedback.display = True
