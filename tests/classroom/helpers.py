@@ -7,22 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from quizgame.store import RetryPolicy
+from fakes import FakeClock  # noqa: F401  (shared; re-exported for this package's tests)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 LIGHTHOUSE = FIXTURES / "lighthouse.yaml"
-
-
-class FakeClock:
-    """Seconds that pass only when a test says so."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def fast_retry(total: float = 0.3) -> RetryPolicy:

@@ -11,6 +11,7 @@ import pytest
 from quizgame.packs.models import Pack
 from quizgame.packs.pack import from_model
 from quizgame.packs.types import LoadedPack
+from fakes import FakeClock  # noqa: F401  (shared; re-exported for this package's tests)
 
 SECTIONS = [
     {"id": "summit", "title": "The summit"},
@@ -79,19 +80,6 @@ def build_pack(
     )
     # Validated by the models, then played as the loader hands packs over: runtime objects.
     return LoadedPack(pack=from_model(pack), path=Path("x.yaml"), source_text="a quote", content_hash="test")
-
-
-class FakeClock:
-    """Returns `now`; tests advance it."""
-
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fakes import FakeClock  # noqa: F401  (shared; re-exported for this package's tests)
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PLAYER = "Ada"
 THEME = "textual-dark"
-
-
-class FakeClock:
-    """Seconds that pass only when a test says so, so timers and durations are exact."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def load(path: Path):
