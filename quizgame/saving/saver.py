@@ -32,6 +32,7 @@ class GameSaver:
         self.writer = writer
         # Keyed by the session object itself: a session is saved under one id for its life.
         self._ids: dict[int, tuple[QuizSession, str]] = {}
+        self._finished: set[str] = set()
 
     @classmethod
     def open(cls, db: Path | str | None = None) -> GameSaver:
@@ -85,9 +86,17 @@ class GameSaver:
         prepared = next(q for q in session.questions if q.id == result.question_id)
         record = answer_record(session_id, prepared, result)
         self.writer.submit(lambda recorder: recorder.record(record))
+        if session.finished:
+            # Finished when the last answer is in, not when the results are shown: a player
+            # who quits on the last feedback has nothing left to resume.
+            self.finish(session)
 
     def finish(self, session: QuizSession) -> None:
+        """Mark the session finished; again for the same session does nothing."""
         session_id = self._require(session)
+        if session_id in self._finished:
+            return
+        self._finished.add(session_id)
         summary = session.summary()
         finished_at = utc_now()
         # The store's max_score becomes the base points of the questions answered, as the

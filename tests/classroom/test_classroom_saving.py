@@ -12,7 +12,13 @@ import pytest
 
 from quizgame.engine import QuizSession, SessionOptions
 from quizgame.engine.game import HotSeatGame
-from quizgame.saving import GameSaver, ResultsWriter, answer_record, session_record
+from quizgame.saving import (
+    GameSaver,
+    ResultsWriter,
+    answer_record,
+    lookup_resumable,
+    session_record,
+)
 from quizgame.store import Recorder, RecorderStatus, ResultsStore
 from quizgame.store.connection import default_connect
 
@@ -104,6 +110,23 @@ def test_each_answer_is_in_the_database_once_the_writer_has_it(lighthouse, db_pa
     with ResultsStore.open(db_path, readonly=True) as store:
         info = store.get_session(session_id)
     assert info.finished and info.score == session.score and info.answered == 6
+
+
+def test_the_last_answer_finishes_the_session_so_nothing_is_left_to_resume(
+    lighthouse, db_path: Path
+) -> None:
+    # A player who quits on the last feedback never sees the results screen.
+    saver = saver_for(db_path)
+    session = QuizSession(lighthouse, SessionOptions(seed=1))
+    session_id = saver.start(session, "Ann")
+    play(session, saver, [True] * session.total)
+    saver.finish(session)  # the results screen finishing it again changes nothing
+    assert saver.close(10) == RecorderStatus(True, "", 0)
+
+    with ResultsStore.open(db_path, readonly=True) as store:
+        info = store.get_session(session_id)
+    assert info.finished and info.answered == session.total and info.score == session.score
+    assert lookup_resumable(db_path, "Ann", lighthouse) is None
 
 
 def test_a_write_never_waits_on_the_caller_thread(lighthouse, db_path: Path) -> None:
