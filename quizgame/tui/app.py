@@ -58,8 +58,33 @@ class QuizApp(App[int]):
 
     # -- screens ---------------------------------------------------------------------------
 
-    # The bottom of the stack stays Textual's blank default screen: switch_screen() cannot
-    # replace it, so the game's main screen always sits one above it and modals above that.
+    # The bottom of the stack is the game's main screen, modals above it. `play` starts on
+    # its first question rather than on a blank screen with the question pushed above it:
+    # showing a second screen costs the first paint tens of milliseconds.
+
+    def get_default_screen(self) -> Screen:
+        screen = self._first_screen()
+        # Textual gives its default screen no result callback, and switch_screen() pops one.
+        screen._push_result_callback(self, None)
+        return screen
+
+    def _first_screen(self) -> Screen:
+        config = self.config
+        if config.start_pack is not None and config.options is not None:
+            from quizgame.engine import EngineError, QuizSession
+            from quizgame.tui.screens.quiz import QuizScreen
+
+            try:
+                session = QuizSession(config.start_pack, config.options, clock=config.clock)
+            except EngineError as error:  # the options fit no question: `play` checks first
+                self._start_problem = str(error)
+            else:
+                # Held: nothing of this session starts until the app knows it is played
+                # (see _resume_or_begin).
+                return QuizScreen(session, tick=config.tick, held=True)
+        return self._home_screen()
+
+    _start_problem: str | None = None
 
     async def on_mount(self) -> None:
         config = self.config
@@ -67,14 +92,46 @@ class QuizApp(App[int]):
             self._handle_signals()
         if config.recorder is not None:
             self.set_interval(config.status_every, self._check_saving)
-        if config.start_pack is not None and config.options is not None:
-            await self.start_quiz(
-                config.start_pack, config.options, self.player, seed_fixed=config.seed_fixed
-            )
-            if len(self.screen_stack) < 2:  # the options fit no question: `play` checks first
-                await self._show_main(self._home_screen())
-        else:
-            await self._show_main(self._home_screen())
+        if self._start_problem is not None:
+            self.notify(Content(self._start_problem), title="Can't start", severity="error")
+        first = self._quiz_screen_held()
+        if first is not None:
+            if config.recorder is None:
+                self._began(first.session)
+                first.release()
+            else:
+                # The question is drawn first; the lookup runs on the saver's thread meanwhile.
+                self.run_worker(self._resume_or_begin(first), group="resume")
+
+    def _quiz_screen_held(self) -> QuizScreen | None:
+        from quizgame.tui.screens.quiz import QuizScreen
+
+        main = self.screen_stack[0] if self.screen_stack else None
+        return main if isinstance(main, QuizScreen) and main.held else None
+
+    async def _resume_or_begin(self, first: QuizScreen) -> None:
+        """The `play` session on screen begins, unless the player would rather resume the
+        quiz they left unfinished under the same conditions."""
+        config = self.config
+        session = first.session
+        offer = await self._resumable(session.pack, session.options, self.player, config.seed_fixed)
+        if not (first.is_attached and first.held):
+            return  # the player has gone elsewhere meanwhile (the home screen)
+        if offer is None:
+            self._began(session)
+            first.release()
+            return
+        from quizgame.tui.screens.resume import ResumeScreen
+
+        async def chosen(resume: bool | None) -> None:
+            # Either way a fresh screen: whatever was pressed on the held one before the
+            # offer came up does not count.
+            if resume:
+                await self._play(offer.session, resumed=offer)
+            else:
+                await self._play(session)
+
+        await self.push_screen(ResumeScreen(offer), chosen)
 
     def _home_screen(self) -> Screen:
         from quizgame.tui.screens.home import HomeScreen
@@ -88,12 +145,9 @@ class QuizApp(App[int]):
 
     async def _show_main(self, screen: Screen) -> None:
         """Replace the main screen, closing anything open above it first."""
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
             await self.pop_screen()
-        if len(self.screen_stack) == 2:
-            await self.switch_screen(screen)
-        else:
-            await self.push_screen(screen)
+        await self.switch_screen(screen)
 
     # -- the flow of a quiz ----------------------------------------------------------------
 
@@ -187,7 +241,7 @@ class QuizApp(App[int]):
     def _quiz_screen(self, session: QuizSession) -> QuizScreen | None:
         from quizgame.tui.screens.quiz import QuizScreen
 
-        main = self.screen_stack[1] if len(self.screen_stack) > 1 else None
+        main = self.screen_stack[0] if self.screen_stack else None
         return main if isinstance(main, QuizScreen) and main.session is session else None
 
     @on(messages.StartRequested)
@@ -261,7 +315,7 @@ class QuizApp(App[int]):
     def _hot_seat_screen(self, session: QuizSession) -> HotSeatScreen | None:
         from quizgame.tui.screens.hotseat import HotSeatScreen
 
-        main = self.screen_stack[1] if len(self.screen_stack) > 1 else None
+        main = self.screen_stack[0] if self.screen_stack else None
         if isinstance(main, HotSeatScreen) and session in main.game.sessions:
             return main
         return None

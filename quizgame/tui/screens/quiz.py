@@ -80,8 +80,13 @@ class QuizScreen(GameScreen):
         Binding("s", "source", "Source", id="feedback.source"),
     ]
 
-    def __init__(self, session: QuizSession, *, tick: float = 0.2) -> None:
+    def __init__(self, session: QuizSession, *, tick: float = 0.2, held: bool = False) -> None:
+        """`held`: show the first question but start nothing (its clock, answering) until
+        release(): the app is still asking whether this session is to be played at all."""
         super().__init__()
+        self._held = held
+        self._asked = False
+        self._early: object | None = None
         self.session = session
         if session.current is None:
             raise ValueError("the session has no question left to show")
@@ -147,17 +152,39 @@ class QuizScreen(GameScreen):
         self._show_status()
         self.query_one(QuestionView).answer_widget.focus()
         self.refresh_bindings()
-        self.session.show_current()
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        countdown_line = self.query_one("#countdown", Plain)
-        countdown_line.display = prepared.time_limit is not None
+        self.query_one("#countdown", Plain).display = prepared.time_limit is not None
+        self._asked = True
+        if not self._held:
+            self._start_clock()
+
+    def _start_clock(self) -> None:
+        prepared = self.question
+        self.session.show_current()
         if prepared.time_limit is not None:
             self._tick()
             self._timer = self.set_interval(self._tick_every, self._tick)
         self.post_message(messages.QuestionShown(self.session, prepared))
         self.set_timer(_TIDY_AFTER, _tidy_memory)
+
+    @property
+    def held(self) -> bool:
+        return self._held
+
+    def release(self) -> None:
+        """The app's word that this session is played: the question on screen starts its
+        clock and takes answers (now, or as soon as it is on screen); an answer given while
+        held counts now."""
+        if not self._held:
+            return
+        self._held = False
+        response, self._early = self._early, None
+        if self._asked:
+            self._start_clock()
+            if response is not None:
+                self.answer(response)
 
     async def next_question(self) -> None:
         """Called by the app when there is another question to ask."""
@@ -262,6 +289,10 @@ class QuizScreen(GameScreen):
         from quizgame.engine import EngineError
 
         if self.showing != "question":
+            return
+        if self._held:
+            # Pressed while the app still looks for an unfinished quiz: given on release().
+            self._early = response
             return
         try:
             result = self.session.answer(response)  # type: ignore[arg-type]
