@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from quizgame.tui import messages
-from quizgame.tui.config import AppConfig
+from quizgame.tui.config import AppConfig, Recorder
 from quizgame.tui.screens.base import HORIZONTAL, VERTICAL, too_small
 from quizgame.tui.screens.confirm import ConfirmScreen
 from quizgame.tui.screens.help import HelpScreen, collect_keys
@@ -90,18 +90,34 @@ class QuizApp(App[int]):
         config = self.config
         if config.handle_signals:
             self._handle_signals()
-        if config.recorder is not None:
+        if config.recorder is not None or config.open_recorder is not None:
             self.set_interval(config.status_every, self._check_saving)
         if self._start_problem is not None:
             self.notify(Content(self._start_problem), title="Can't start", severity="error")
         first = self._quiz_screen_held()
-        if first is not None:
-            if config.recorder is None:
-                self._began(first.session)
-                first.release()
-            else:
-                # The question is drawn first; the lookup runs on the saver's thread meanwhile.
-                self.run_worker(self._resume_or_begin(first), group="resume")
+        if config.open_recorder is not None:
+            self.call_after_refresh(self._after_first_paint, first)
+        elif first is not None:
+            self._after_first_paint(first)
+
+    def _after_first_paint(self, first: QuizScreen | None) -> None:
+        recorder = self._recorder()
+        if first is None:
+            return
+        if recorder is None:
+            self._began(first.session)
+            first.release()
+        else:
+            # The question is on screen; the lookup runs on the saver's thread meanwhile.
+            self.run_worker(self._resume_or_begin(first), group="resume")
+
+    def _recorder(self) -> Recorder | None:
+        """The recorder, opened the first time it is needed if it is opened on demand."""
+        config = self.config
+        if config.recorder is None and config.open_recorder is not None:
+            opener, config.open_recorder = config.open_recorder, None
+            config.recorder = opener()
+        return config.recorder
 
     def _quiz_screen_held(self) -> QuizScreen | None:
         from quizgame.tui.screens.quiz import QuizScreen
@@ -154,11 +170,12 @@ class QuizApp(App[int]):
     def _began(self, session: QuizSession, resumed: ResumeOffer | None = None) -> None:
         self.session = session
         self.game = None
-        if self.config.recorder is not None:
+        recorder = self._recorder()
+        if recorder is not None:
             if resumed is not None:
-                self.config.recorder.resume(session, resumed.session_id)
+                recorder.resume(session, resumed.session_id)
             else:
-                self.config.recorder.start(session, self.player)
+                recorder.start(session, self.player)
         self.post_message(messages.QuizStarted(session, self.player))
 
     async def start_quiz(
@@ -199,7 +216,7 @@ class QuizApp(App[int]):
     async def _resumable(
         self, pack: LoadedPack, options: SessionOptions, player: str, seed_fixed: bool
     ) -> ResumeOffer | None:
-        recorder = self.config.recorder
+        recorder = self._recorder()
         if recorder is None:
             return None
         from quizgame.store import StoreError
@@ -225,8 +242,9 @@ class QuizApp(App[int]):
 
     async def _advance(self, session: QuizSession) -> None:
         if session.finished:
-            if self.config.recorder is not None:
-                self.config.recorder.finish(session)
+            recorder = self._recorder()
+            if recorder is not None:
+                recorder.finish(session)
             self.post_message(messages.QuizFinished(session))
             from quizgame.tui.screens.results import ResultsScreen
 
@@ -257,8 +275,9 @@ class QuizApp(App[int]):
     async def _answered(self, message: messages.AnswerSubmitted) -> None:
         # Saved first, before anything is drawn: queued for the saver's thread, so this
         # costs the step to the feedback a few microseconds, whatever the database is doing.
-        if self.config.recorder is not None:
-            self.config.recorder.record(message.session, message.result)
+        recorder = self._recorder()
+        if recorder is not None:
+            recorder.record(message.session, message.result)
         hot_seat = self._hot_seat_screen(message.session)
         if hot_seat is not None:
             await hot_seat.after_answer()
@@ -308,8 +327,9 @@ class QuizApp(App[int]):
             self.notify(Content(str(error)), title="Can't start", severity="error")
             return
         self.session, self.game = None, game
-        if self.config.recorder is not None:
-            self.config.recorder.start_game(game)
+        recorder = self._recorder()
+        if recorder is not None:
+            recorder.start_game(game)
         await self._show_main(HotSeatScreen(game, tick=self.config.tick))
 
     def _hot_seat_screen(self, session: QuizSession) -> HotSeatScreen | None:
@@ -324,8 +344,9 @@ class QuizApp(App[int]):
     async def _game_finished(self, message: messages.GameFinished) -> None:
         from quizgame.tui.screens.podium import PodiumScreen
 
-        if self.config.recorder is not None:
-            self.config.recorder.finish_game(message.game)
+        recorder = self._recorder()
+        if recorder is not None:
+            recorder.finish_game(message.game)
         await self._show_main(PodiumScreen(message.game))
 
     @property

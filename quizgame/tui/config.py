@@ -72,6 +72,9 @@ class AppConfig:
     player: str = ""
     db_path: Path | None = None
     recorder: Recorder | None = None
+    # Opens the recorder when there is none yet, once the first screen is drawn: the saver
+    # (its imports, its thread, the database) is not needed before the first answer.
+    open_recorder: Callable[[], Recorder] | None = None
     clock: Callable[[], float] = time.monotonic
     # Seeds for sessions started from the home screen (a `play` seed is in `options`).
     seed_source: Callable[[], int] = random_seed

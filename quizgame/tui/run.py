@@ -20,18 +20,24 @@ _QUIET_WAIT = 1.0
 
 
 def run_game(config: AppConfig) -> int:
-    from quizgame.saving import GameSaver
     from quizgame.tui.app import create_app
 
     if config.recorder is None:
-        config.recorder = GameSaver.open(config.db_path)  # opens the database on its own thread
+        config.open_recorder = lambda: _open_saver(config)
     config.handle_signals = True
     app = create_app(config)
     try:
         app.run()
     finally:
-        _close(config.recorder)  # type: ignore[arg-type]
+        if config.recorder is not None:  # None: the game ended before it was needed
+            _close(config.recorder)  # type: ignore[arg-type]
     return app.return_code or 0
+
+
+def _open_saver(config: AppConfig) -> GameSaver:
+    from quizgame.saving import GameSaver
+
+    return GameSaver.open(config.db_path)  # opens the database on its own thread
 
 
 def _close(saver: GameSaver) -> None:
