@@ -62,8 +62,10 @@ class HotSeatScreen(QuizScreen):
         self.game = game
         self.showing = "pass"  # type: ignore[assignment]
 
+    def pack_line(self) -> str:
+        return f"Hot-seat: {self.game.pack.title}"
+
     async def begin(self) -> None:
-        self.sub_title = f"Hot-seat: {self.game.pack.title}"
         await self._show_pass()
 
     # -- what is on screen -----------------------------------------------------------------

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
 from textual.widget import AwaitMount
-from textual.widgets import Button, Header, Input, OptionList
+from textual.widgets import Button, Input, OptionList
 
 from quizgame.tui import messages
 from quizgame.tui.screens.base import GameScreen, sheet
@@ -106,17 +106,20 @@ class QuizScreen(GameScreen):
     # -- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        # No Header: the pack's title is in the status line, a line (and a widget's
+        # stylesheet on the first paint) saved.
         with Horizontal(id="status"):
+            yield Plain(self.pack_line(), id="pack")
             yield Plain(id="progress")
             yield Plain(id="countdown")
         yield Plain(id="section")
         yield Vertical(id="panes")
         yield KeysFooter()
 
+    def pack_line(self) -> str:
+        return self.session.pack.title
+
     async def on_mount(self) -> None:
-        self.title = "quizgame"
-        self.sub_title = self.session.pack.title
         await self.begin()
 
     async def begin(self) -> None:
