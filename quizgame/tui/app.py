@@ -22,8 +22,6 @@ from textual.screen import Screen
 from quizgame.tui import messages
 from quizgame.tui.config import AppConfig, Recorder
 from quizgame.tui.screens.base import HORIZONTAL, VERTICAL, too_small
-from quizgame.tui.screens.confirm import ConfirmScreen
-from quizgame.tui.screens.help import HelpScreen, collect_keys
 
 if TYPE_CHECKING:
     from quizgame.engine import QuizSession, SessionOptions
@@ -416,6 +414,9 @@ class QuizApp(App[int]):
         return "A quiz is under way. Your answers so far are saved; start it again to resume."
 
     async def action_quit(self) -> None:
+        # Imported here, not at the top: nothing of them is needed before the first paint.
+        from quizgame.tui.screens.confirm import ConfirmScreen
+
         if not self.quiz_under_way or isinstance(self.screen, ConfirmScreen):
             self.exit(0)
             return
@@ -430,6 +431,8 @@ class QuizApp(App[int]):
         )
 
     async def action_home(self) -> None:
+        from quizgame.tui.screens.confirm import ConfirmScreen
+
         if not self.quiz_under_way:
             await self._show_main(self._home_screen())
             return
@@ -447,6 +450,8 @@ class QuizApp(App[int]):
         )
 
     def action_help(self) -> None:
+        from quizgame.tui.screens.help import HelpScreen, collect_keys
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return

@@ -24,13 +24,13 @@ from quizgame.tui import messages
 from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.ask import QuestionView
 from quizgame.tui.widgets.checklist import Checklist
-from quizgame.tui.widgets.feedback import FeedbackView, verdict_line
 from quizgame.tui.widgets.footer import KeysFooter
 from quizgame.tui.widgets.literal import Plain
 from quizgame.tui.wording import bar, countdown, number
 
 if TYPE_CHECKING:
     from quizgame.engine import AnswerResult, PreparedQuestion, QuizSession
+    from quizgame.tui.widgets.feedback import FeedbackView
 
 # Once a question is on screen and the player is reading it: collect what the last one left
 # behind, then freeze the survivors, so no full collection (tens of milliseconds with the
@@ -198,6 +198,8 @@ class QuizScreen(GameScreen):
 
     def show_feedback(self, result: AnswerResult) -> None:
         """Called by the app after an answer, in practice mode."""
+        from quizgame.tui.widgets.feedback import verdict_line
+
         self.result = result
         # The verdict at once, in one line of the question; the whole feedback (a new
         # layout, every widget drawn: a few tens of milliseconds) once that line is out.
@@ -209,6 +211,9 @@ class QuizScreen(GameScreen):
             return
         if self.showing not in ("question", "answered"):
             return
+        # Imported once the question is on screen: not part of the first paint.
+        from quizgame.tui.widgets.feedback import FeedbackView
+
         feedback = FeedbackView(
             self.session.pack, prepared, last=prepared.number == self.session.total, id="feedback"
         )
