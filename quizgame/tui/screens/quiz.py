@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, OptionList
 
 from quizgame.tui import messages
 from quizgame.tui.screens.base import GameScreen, sheet
-from quizgame.tui.widgets.ask import QuestionView
+from quizgame.tui.widgets.ask import QuestionView, SubmitLink
 from quizgame.tui.widgets.checklist import Checklist
 from quizgame.tui.widgets.footer import KeysFooter
 from quizgame.tui.widgets.literal import Plain
@@ -361,7 +361,7 @@ class QuizScreen(GameScreen):
     def _typed(self, event: Input.Submitted) -> None:
         self._submit_text(event.value)
 
-    @on(Button.Pressed, "#submit")
+    @on(SubmitLink.Pressed, "#submit")
     @on(Checklist.Submitted, "#choices")
     def _submit_pressed(self) -> None:
         self.action_submit()

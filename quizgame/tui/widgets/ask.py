@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual import events
+from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Input, OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from quizgame.tui.widgets.checklist import Checklist
@@ -46,6 +48,41 @@ def how_to_answer(prepared: PreparedQuestion) -> str:
     return f"Type the answer and press Enter.{hint}"
 
 
+class SubmitLink(Plain):
+    """"Submit (Enter)" for the mouse; Enter is the way to answer from the keyboard.
+
+    Not a Button: Button's stylesheet, the largest of Textual's widgets, would be parsed
+    before the first question could be drawn.
+    """
+
+    DEFAULT_CSS = """
+    SubmitLink {
+        width: auto;
+        min-width: 16;
+        height: 1;
+        background: $primary;
+        color: $text;
+        text-style: bold;
+    }
+    SubmitLink:hover {
+        background: $primary-lighten-1;
+    }
+    """
+
+    class Pressed(Message):
+        def __init__(self, link: SubmitLink) -> None:
+            super().__init__()
+            self.link = link
+
+        @property
+        def control(self) -> SubmitLink:
+            return self.link
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.Pressed(self))
+
+
 class QuestionView(Vertical):
     """Built per question; the quiz screen reads the answer from `#choices` or `#answer`."""
 
@@ -81,10 +118,10 @@ class QuestionView(Vertical):
                 [(choice_prompt(str(i), c), c) for i, c in enumerate(prepared.choices, 1)],
                 id="choices",
             )
-            yield Button(Content("Submit (Enter)"), id="submit", variant="primary", compact=True)
+            yield SubmitLink("Submit (Enter)", id="submit")
         else:
             yield Input(placeholder="Type your answer, then press Enter", id="answer")
-            yield Button(Content("Submit (Enter)"), id="submit", variant="primary", compact=True)
+            yield SubmitLink("Submit (Enter)", id="submit")
 
     @property
     def answer_widget(self) -> Widget:
