@@ -7,6 +7,7 @@ comes next and hands screens the session they show (attributes down).
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 import sys
 from collections.abc import Iterable
@@ -92,6 +93,10 @@ class QuizApp(App[int]):
             self.set_interval(config.status_every, self._check_saving)
         if self._start_problem is not None:
             self.notify(Content(self._start_problem), title="Can't start", severity="error")
+        # `play` starts with garbage collection off (quizgame.commands.play); once the
+        # first screen is drawn it is needed again (the quiz screen then collects and
+        # freezes what start-up left).
+        self.call_after_refresh(gc.enable)
         first = self._quiz_screen_held()
         if config.open_recorder is not None:
             self.call_after_refresh(self._after_first_paint, first)
