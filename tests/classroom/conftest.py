@@ -40,29 +40,16 @@ def clock():
 def make_saver(db_path: Path):
     """A GameSaver on `db_path` whose Recorder gives up on a locked file in a fraction of a
     second; `connect` swaps in a connection maker (read-only, full...). Closed afterwards."""
-    from quizgame.saving import GameSaver, ResultsWriter
-    from quizgame.store import Recorder, ResultsStore
     from quizgame.store.connection import default_connect
 
-    from .helpers import fast_retry
+    from .helpers import build_saver
 
     made = []
 
     def make(connect=default_connect, path: Path | None = None):
-        where = path or db_path
-        writer = ResultsWriter(
-            where,
-            lambda: Recorder(
-                lambda policy: ResultsStore.open(where, retry=policy, connect=connect),
-                where,
-                retry=fast_retry(),
-                quick_retry=fast_retry(0.1),
-                rescue_dirs=(where.parent / "unsaved",),
-            ),
-            retry_every=0.05,
-        )
-        made.append(writer)
-        return GameSaver(writer)
+        saver = build_saver(path or db_path, connect)
+        made.append(saver.writer)
+        return saver
 
     yield make
     for writer in made:

@@ -84,3 +84,25 @@ async def settle(pilot, until: Callable[[], object] | None = None, timeout: floa
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for {until}")
         await pilot.pause(0.02)
+
+
+def build_saver(path: Path, connect=None, *, retry_every: float = 0.05):
+    """A GameSaver on `path` whose Recorder gives up on a locked file in a fraction of a
+    second; `connect` swaps in a connection maker (read-only, full...)."""
+    from quizgame.saving import GameSaver, ResultsWriter
+    from quizgame.store import Recorder, ResultsStore
+    from quizgame.store.connection import default_connect
+
+    connect = connect or default_connect
+    writer = ResultsWriter(
+        path,
+        lambda: Recorder(
+            lambda policy: ResultsStore.open(path, retry=policy, connect=connect),
+            path,
+            retry=fast_retry(),
+            quick_retry=fast_retry(0.1),
+            rescue_dirs=(path.parent / "unsaved",),
+        ),
+        retry_every=retry_every,
+    )
+    return GameSaver(writer)

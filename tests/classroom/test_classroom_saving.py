@@ -19,29 +19,16 @@ from quizgame.saving import (
     lookup_resumable,
     session_record,
 )
-from quizgame.store import Recorder, RecorderStatus, ResultsStore
+from quizgame.store import RecorderStatus, ResultsStore
 from quizgame.store.connection import default_connect
 
-from .helpers import fast_retry, right_answer, wait_until, wrong_answer
+from .helpers import build_saver, right_answer, wait_until, wrong_answer
 
 KEPT = "answers are kept in memory and will be saved when possible"
 
 
 def saver_for(path: Path, connect=default_connect, **writer_kw) -> GameSaver:
-    """A saver whose Recorder gives up on a locked database in a fraction of a second."""
-    writer = ResultsWriter(
-        path,
-        lambda: Recorder(
-            lambda policy: ResultsStore.open(path, retry=policy, connect=connect),
-            path,
-            retry=fast_retry(),
-            quick_retry=fast_retry(0.1),
-            rescue_dirs=(path.parent / "unsaved",),
-        ),
-        retry_every=writer_kw.pop("retry_every", 0.05),
-        **writer_kw,
-    )
-    return GameSaver(writer)
+    return build_saver(path, connect, **writer_kw)
 
 
 def play(session: QuizSession, saver: GameSaver, pattern: list[bool]) -> None:
