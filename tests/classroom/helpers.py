@@ -106,3 +106,17 @@ def build_saver(path: Path, connect=None, *, retry_every: float = 0.05):
         retry_every=retry_every,
     )
     return GameSaver(writer)
+
+
+def lock_database(path: Path):
+    """Create the results database at `path` and hold a write lock on it, as another
+    program would; the caller releases it with ROLLBACK and close()."""
+    import sqlite3
+
+    from quizgame.store import ResultsStore
+
+    with ResultsStore.open(path):
+        pass
+    blocker = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    blocker.execute("BEGIN IMMEDIATE")
+    return blocker

@@ -17,7 +17,7 @@ from quizgame.tui.screens.quiz import QuizScreen
 from quizgame.tui.screens.results import ResultsScreen
 from quizgame.tui.widgets.save_status import SaveStatus
 
-from .helpers import keys_for, screen_text, settle
+from .helpers import keys_for, lock_database, screen_text, settle
 
 OPTIONS = SessionOptions(seed=5, shuffle_questions=False, shuffle_choices=False)
 
@@ -26,10 +26,7 @@ class Locked:
     message = "results database is locked by another program and stayed locked"
 
     def __init__(self, db_path: Path) -> None:
-        with ResultsStore.open(db_path):
-            pass
-        self.conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn = lock_database(db_path)
         self.connect = default_connect
 
     def fix(self) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 import time
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from quizgame.engine.game import HotSeatGame
 from quizgame.saving import GameSaver, ResultsWriter, find_resumable, lookup_resumable
 from quizgame.store import AnswerRecord, Recorder, ResultsStore, StoreCorrupt
 
-from .helpers import FakeClock, fast_retry, right_answer, wrong_answer
+from .helpers import FakeClock, fast_retry, lock_database, right_answer, wrong_answer
 
 OPTIONS = SessionOptions(seed=11, mode="exam", count=5, time_limit=30)
 
@@ -190,10 +189,7 @@ def test_the_saver_looks_up_after_replaying_what_an_earlier_run_could_not_save(
     lighthouse, db_path: Path
 ) -> None:
     """Answers an earlier run left in an unsaved file count: the lookup waits for them."""
-    with ResultsStore.open(db_path):
-        pass
-    blocker = sqlite3.connect(db_path, isolation_level=None)
-    blocker.execute("BEGIN IMMEDIATE")
+    blocker = lock_database(db_path)
     writer = ResultsWriter(db_path, lambda: Recorder.open(db_path, retry=fast_retry()))
     first = GameSaver(writer)
     session = QuizSession(lighthouse, OPTIONS)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from quizgame.engine import QuizSession, SessionOptions
 from quizgame.store import ResultsStore
 from quizgame.tui import run
 
-from .helpers import right_answer
+from .helpers import lock_database, right_answer
 
 
 @pytest.fixture
@@ -45,10 +44,7 @@ def test_closing_writes_what_is_queued_quietly(make_saver, lighthouse, db_path, 
 def test_answers_that_cannot_be_saved_are_named_on_stderr(
     make_saver, lighthouse, db_path: Path, capsys, restore_signals
 ) -> None:
-    with ResultsStore.open(db_path):
-        pass
-    blocker = sqlite3.connect(db_path, isolation_level=None)
-    blocker.execute("BEGIN IMMEDIATE")
+    blocker = lock_database(db_path)
     try:
         saver = make_saver()
         answered(saver, lighthouse)

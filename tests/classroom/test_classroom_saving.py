@@ -22,7 +22,7 @@ from quizgame.saving import (
 from quizgame.store import RecorderStatus, ResultsStore
 from quizgame.store.connection import default_connect
 
-from .helpers import build_saver, right_answer, wait_until, wrong_answer
+from .helpers import build_saver, lock_database, right_answer, wait_until, wrong_answer
 
 KEPT = "answers are kept in memory and will be saved when possible"
 
@@ -202,10 +202,7 @@ def test_answers_for_a_session_never_started_are_a_callers_mistake(lighthouse, d
 def test_locked_database_keeps_answers_and_writes_them_once_released(
     lighthouse, db_path: Path
 ) -> None:
-    with ResultsStore.open(db_path):
-        pass
-    blocker = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
-    blocker.execute("BEGIN IMMEDIATE")
+    blocker = lock_database(db_path)
     saver = saver_for(db_path, retry_every=60)  # only the next answer retries
     session = QuizSession(lighthouse, SessionOptions(seed=2))
     session_id = saver.start(session, "Ann")
@@ -228,10 +225,7 @@ def test_locked_database_keeps_answers_and_writes_them_once_released(
 def test_queued_answers_are_retried_without_waiting_for_the_next_answer(
     lighthouse, db_path: Path
 ) -> None:
-    with ResultsStore.open(db_path):
-        pass
-    blocker = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
-    blocker.execute("BEGIN IMMEDIATE")
+    blocker = lock_database(db_path)
     saver = saver_for(db_path, retry_every=0.05)
     session = QuizSession(lighthouse, SessionOptions(seed=2))
     session_id = saver.start(session, "Ann")
@@ -290,10 +284,7 @@ def test_damaged_database_keeps_answers_until_it_is_moved_aside(lighthouse, db_p
 def test_answers_still_unsaved_at_the_end_are_kept_in_a_file_and_added_next_time(
     lighthouse, db_path: Path
 ) -> None:
-    with ResultsStore.open(db_path):
-        pass
-    blocker = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
-    blocker.execute("BEGIN IMMEDIATE")
+    blocker = lock_database(db_path)
     saver = saver_for(db_path)
     session = QuizSession(lighthouse, SessionOptions(seed=2))
     session_id = saver.start(session, "Ann")

@@ -37,7 +37,7 @@ class Checklist(OptionList):
         Binding("enter", "submit", "Submit"),
     ]
 
-    class Submitted(Message):
+    class _Event(Message):
         def __init__(self, checklist: Checklist) -> None:
             super().__init__()
             self.checklist = checklist
@@ -46,14 +46,11 @@ class Checklist(OptionList):
         def control(self) -> Checklist:
             return self.checklist
 
-    class Changed(Message):
-        def __init__(self, checklist: Checklist) -> None:
-            super().__init__()
-            self.checklist = checklist
+    class Submitted(_Event):
+        """Enter: the ticks are the answer."""
 
-        @property
-        def control(self) -> Checklist:
-            return self.checklist
+    class Changed(_Event):
+        """A tick was set or cleared."""
 
     def __init__(
         self,
