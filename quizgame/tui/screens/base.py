@@ -9,8 +9,6 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
 from quizgame.tui.config import FULL_SIZE, MIN_SIZE
-from quizgame.tui.widgets.save_status import SaveStatus
-from quizgame.tui.widgets.too_small import TooSmall
 
 # Breakpoint classes: "-tiny" below MIN_SIZE, "-compact" below FULL_SIZE, "-full" from there.
 HORIZONTAL = [(0, "-w-tiny"), (MIN_SIZE[0], "-w-compact"), (FULL_SIZE[0], "-w-full")]
@@ -41,18 +39,22 @@ class _SizeAware(Screen[object]):
     HORIZONTAL_BREAKPOINTS = HORIZONTAL
     VERTICAL_BREAKPOINTS = VERTICAL
 
-    @on(events.Mount)
-    def _add_too_small(self) -> None:
-        self.mount(TooSmall())
-
     _hidden_focus: Widget | None = None
+    # Mounted the first time the screen is too small, not before: every widget on a screen
+    # is styled and laid out before its first paint, hidden or not.
+    _too_small: Widget | None = None
 
     @on(events.Resize)
     def _resized(self, event: events.Resize) -> None:
-        for widget in self.query(TooSmall):
-            widget.refresh()
-        # Hidden widgets lose focus; give it back when the screen is big enough again.
         tiny = event.size.width < MIN_SIZE[0] or event.size.height < MIN_SIZE[1]
+        if self._too_small is not None:
+            self._too_small.refresh()
+        elif tiny:
+            from quizgame.tui.widgets.too_small import TooSmall
+
+            self._too_small = TooSmall()
+            self.mount(self._too_small)
+        # Hidden widgets lose focus; give it back when the screen is big enough again.
         if tiny and self.focused is not None:
             self._hidden_focus = self.focused
         elif not tiny and self._hidden_focus is not None:
@@ -66,10 +68,20 @@ class _SizeAware(Screen[object]):
 
 
 class GameScreen(_SizeAware):
+    _save_status: Widget | None = None
+
     @on(events.Mount)
-    def _add_save_status(self) -> None:
+    def _watch_saving(self) -> None:
         # On every main screen: results that cannot be saved are never a silent matter.
-        self.mount(SaveStatus())
+        self.watch(self.app, "save_problem", self._saving_changed, init=True)
+
+    def _saving_changed(self, problem: object) -> None:
+        # The status line is mounted on the first trouble and stays (hidden once all is well).
+        if problem is not None and self._save_status is None:
+            from quizgame.tui.widgets.save_status import SaveStatus
+
+            self._save_status = SaveStatus()
+            self.mount(self._save_status)
 
 
 class GameModal(_SizeAware, ModalScreen[object]):
