@@ -4,26 +4,27 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 from quizgame.engine.errors import OptionsError
+from quizgame.records import Record
 
 Mode = Literal["practice", "exam"]
 MODES: tuple[str, ...] = ("practice", "exam")
 
 
-@dataclass(frozen=True)
-class ScoringOptions:
+class ScoringOptions(Record):
     """Optional bonuses; both off by default. See docs/scoring.md."""
 
-    speed_bonus: bool = False
-    streak_bonus: bool = False
+    __slots__ = ("speed_bonus", "streak_bonus")
+    speed_bonus: bool
+    streak_bonus: bool
 
-    def __post_init__(self) -> None:
-        for name in ("speed_bonus", "streak_bonus"):
-            if not isinstance(getattr(self, name), bool):
+    def __init__(self, speed_bonus: bool = False, streak_bonus: bool = False) -> None:
+        for name, value in (("speed_bonus", speed_bonus), ("streak_bonus", streak_bonus)):
+            if not isinstance(value, bool):
                 raise OptionsError(f"scoring option {name} must be true or false")
+        super().__init__(speed_bonus, streak_bonus)
 
     def to_dict(self) -> dict[str, bool]:
         return {"speed_bonus": self.speed_bonus, "streak_bonus": self.streak_bonus}
@@ -36,8 +37,10 @@ class ScoringOptions:
         return cls(**dict(data))
 
 
-@dataclass(frozen=True)
-class SessionOptions:
+_NO_SCORING = ScoringOptions()
+
+
+class SessionOptions(Record):
     """Which questions a session asks, in what order, with what time and scoring.
 
     Filters: a question is kept when it is in one of `sections` (if any are given) and has
@@ -45,49 +48,80 @@ class SessionOptions:
     the order is shuffled (if `shuffle_questions`) and the first `count` are taken.
     """
 
+    __slots__ = (
+        "seed",
+        "shuffle_questions",
+        "shuffle_choices",
+        "sections",
+        "tags",
+        "count",
+        "time_limit",
+        "mode",
+        "scoring",
+        "question_ids",
+    )
     seed: int
-    shuffle_questions: bool = True
-    shuffle_choices: bool = True
-    sections: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    count: int | None = None
+    shuffle_questions: bool
+    shuffle_choices: bool
+    sections: tuple[str, ...]
+    tags: tuple[str, ...]
+    count: int | None
     # Seconds. Overrides every question's own limit; None means each question's own (or none).
-    time_limit: float | None = None
-    mode: Mode = "practice"
-    scoring: ScoringOptions = field(default_factory=ScoringOptions)
+    time_limit: float | None
+    mode: Mode
+    scoring: ScoringOptions
     # Restricts the session to these questions; set by retry_missed() so a retry session can
     # be stored and rebuilt from its options alone.
-    question_ids: tuple[str, ...] = ()
+    question_ids: tuple[str, ...]
 
-    def __post_init__(self) -> None:
-        if not isinstance(self.seed, int) or isinstance(self.seed, bool):
-            raise OptionsError(f"seed must be a whole number, got {self.seed!r}")
-        for name in ("shuffle_questions", "shuffle_choices"):
-            if not isinstance(getattr(self, name), bool):
+    def __init__(
+        self,
+        seed: int,
+        shuffle_questions: bool = True,
+        shuffle_choices: bool = True,
+        sections: Iterable[str] = (),
+        tags: Iterable[str] = (),
+        count: int | None = None,
+        time_limit: float | None = None,
+        mode: Mode = "practice",
+        scoring: ScoringOptions = _NO_SCORING,
+        question_ids: Iterable[str] = (),
+    ) -> None:
+        if not isinstance(seed, int) or isinstance(seed, bool):
+            raise OptionsError(f"seed must be a whole number, got {seed!r}")
+        for name, flag in (("shuffle_questions", shuffle_questions), ("shuffle_choices", shuffle_choices)):
+            if not isinstance(flag, bool):
                 raise OptionsError(f"{name} must be true or false")
-        # Lists from argparse or JSON are welcome; keep tuples so options stay hashable.
-        for name in ("sections", "tags", "question_ids"):
-            object.__setattr__(self, name, _names(name, getattr(self, name)))
-        if self.count is not None and (
-            not isinstance(self.count, int) or isinstance(self.count, bool) or self.count < 1
-        ):
-            raise OptionsError(f"count must be a whole number of at least 1, got {self.count!r}")
-        if self.time_limit is not None:
-            limit = self.time_limit
+        if count is not None and (not isinstance(count, int) or isinstance(count, bool) or count < 1):
+            raise OptionsError(f"count must be a whole number of at least 1, got {count!r}")
+        if time_limit is not None:
             if (
-                not isinstance(limit, (int, float))
-                or isinstance(limit, bool)
-                or not math.isfinite(limit)
-                or limit <= 0
+                not isinstance(time_limit, (int, float))
+                or isinstance(time_limit, bool)
+                or not math.isfinite(time_limit)
+                or time_limit <= 0
             ):
                 raise OptionsError(
-                    f"time limit must be a positive number of seconds, got {limit!r}"
+                    f"time limit must be a positive number of seconds, got {time_limit!r}"
                 )
-            object.__setattr__(self, "time_limit", float(limit))
-        if self.mode not in MODES:
-            raise OptionsError(f"mode must be 'practice' or 'exam', got {self.mode!r}")
-        if not isinstance(self.scoring, ScoringOptions):
+            time_limit = float(time_limit)
+        if mode not in MODES:
+            raise OptionsError(f"mode must be 'practice' or 'exam', got {mode!r}")
+        if not isinstance(scoring, ScoringOptions):
             raise OptionsError("scoring must be a ScoringOptions")
+        super().__init__(
+            seed,
+            shuffle_questions,
+            shuffle_choices,
+            # Lists from argparse or JSON are welcome; keep tuples so options stay hashable.
+            _names("sections", sections),
+            _names("tags", tags),
+            count,
+            time_limit,
+            mode,
+            scoring,
+            _names("question_ids", question_ids),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe; `SessionOptions.from_dict(o.to_dict()) == o`."""
@@ -131,8 +165,8 @@ def _names(option: str, value: object) -> tuple[str, ...]:
     return names
 
 
-def _reject_unknown(data: Mapping[str, Any], cls: type, what: str) -> None:
-    known = {f.name for f in fields(cls)}
+def _reject_unknown(data: Mapping[str, Any], cls: type[Record], what: str) -> None:
+    known = set(cls._fields)
     unknown = sorted(str(key) for key in data if key not in known)
     if unknown:
         raise OptionsError(f"unknown {what}: {', '.join(unknown)}")

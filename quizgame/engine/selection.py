@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Iterable, MutableSequence
 from typing import TYPE_CHECKING, TypeVar
 
+from quizgame.digest import sha256
 from quizgame.engine.errors import EmptySelectionError, OptionsError
 from quizgame.engine.options import SessionOptions
 from quizgame.engine.results import PreparedQuestion
@@ -25,7 +25,7 @@ def seeded_random(*parts: object) -> random.Random:
     int made by sha256, which depends on neither PYTHONHASHSEED nor the Python version.
     """
     key = "\x1f".join(str(part) for part in parts).encode()
-    return random.Random(int.from_bytes(hashlib.sha256(key).digest(), "big"))
+    return random.Random(int.from_bytes(sha256(key).digest(), "big"))
 
 
 def stable_shuffle(items: MutableSequence[T], rng: random.Random) -> None:

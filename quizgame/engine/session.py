@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from quizgame.engine.errors import (
@@ -305,8 +304,7 @@ class QuizSession:
         missed = self.missed
         if not missed:
             raise EmptySelectionError("nothing to retry: every question was answered right")
-        options = replace(
-            self.options,
+        options = self.options.replace(
             seed=self.options.seed if seed is None else seed,
             count=None,
             question_ids=tuple(q.id for q in missed),

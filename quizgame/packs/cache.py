@@ -11,8 +11,6 @@ module must not import them, nor the loader.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import os
 import pickle
 import sys
@@ -20,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from quizgame import __version__
+from quizgame.digest import sha256
 from quizgame.locations import pack_cache_dir
 from quizgame.packs.files import MAX_SOURCE_BYTES, content_hash, read_bytes
 from quizgame.packs.pack import FORMAT_VERSION, Pack
@@ -27,8 +26,9 @@ from quizgame.packs.types import LoadedPack
 
 MAX_ENTRIES = 100
 _SUFFIX = ".pack-cache"
-# Bump when what an entry holds changes shape (2: runtime objects instead of pydantic models).
-ENTRY_VERSION = 2
+# Bump when what an entry holds changes shape (2: runtime objects instead of pydantic models;
+# 3: LoadedPack a record rather than a dataclass).
+ENTRY_VERSION = 3
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +62,7 @@ def _pydantic_stamp() -> str:
 
 
 def _entry_path(pack_bytes: bytes) -> Path:
-    digest = hashlib.sha256(_fingerprint())
+    digest = sha256(_fingerprint())
     digest.update(pack_bytes)
     return pack_cache_dir() / f"{digest.hexdigest()}{_SUFFIX}"
 
@@ -81,7 +81,7 @@ def lookup(path: Path, pack_bytes: bytes) -> LoadedPack | None:
         return None
     if content_hash(pack_bytes, source_bytes) != loaded.content_hash:
         return None
-    return dataclasses.replace(loaded, path=path)
+    return loaded.replace(path=path)
 
 
 def store(loaded: LoadedPack, pack_bytes: bytes) -> None:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Iterable, Literal, NamedTuple, Sequence
 
 from quizgame import locations
 from quizgame.packs.load import load_pack
@@ -21,14 +20,13 @@ Origin = Literal["built-in", "user", "extra"]
 PACK_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass
-class PackEntry:
+class PackEntry(NamedTuple):
     """A pack file found in a pack folder: loaded, or with the problems that stop it."""
 
     path: Path
     origin: Origin
     pack: LoadedPack | None
-    problems: list[Problem] = field(default_factory=list)
+    problems: Sequence[Problem] = ()
     # The pack folder it was found in.
     folder: Path | None = None
 

@@ -5,11 +5,11 @@ No YAML and no pydantic here, so a pack served from the cache never imports them
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from pathlib import Path
 
+from quizgame.digest import sha256
 from quizgame.packs.pack import FORMAT_VERSION
 from quizgame.packs.types import PackError, Problem
 
@@ -55,7 +55,7 @@ def read_pack_bytes(path: Path) -> bytes:
 
 
 def content_hash(pack_bytes: bytes, source_bytes: bytes) -> str:
-    digest = hashlib.sha256(f"quizgame pack format {FORMAT_VERSION}\n".encode())
+    digest = sha256(f"quizgame pack format {FORMAT_VERSION}\n".encode())
     # Length-prefixed, so no split of the same bytes between the two files hashes alike.
     digest.update(len(pack_bytes).to_bytes(8, "big"))
     digest.update(pack_bytes)

@@ -8,7 +8,9 @@ cache needs only this module, which keeps pydantic and YAML out of the game's st
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Union
+from typing import TYPE_CHECKING, Any, Union
+
+from quizgame.records import Record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -18,64 +20,6 @@ FORMAT_VERSION = 1
 QUESTION_TYPES = ("single", "multiple", "true_false", "short")
 # Base points when a question does not set `points`.
 DEFAULT_POINTS: dict[str, int] = {"easy": 10, "medium": 20, "hard": 30}
-
-_set = object.__setattr__
-
-
-class Record:
-    """Read-only fields in __slots__, compared and hashed by value.
-
-    Chosen over frozen dataclasses because defining one of those costs the game's start-up
-    about a millisecond each; these cost a few microseconds. Built with every field given,
-    by position or by name, in __slots__ order.
-    """
-
-    __slots__ = ()
-    _fields: ClassVar[tuple[str, ...]] = ()
-
-    def __init_subclass__(cls) -> None:
-        super().__init_subclass__()
-        cls._fields = cls._fields + tuple(cls.__dict__.get("__slots__", ()))
-
-    def __init__(self, *values: Any, **named: Any) -> None:
-        fields = self._fields
-        if named:
-            try:
-                values += tuple(named.pop(name) for name in fields[len(values) :])
-            except KeyError as missing:
-                raise TypeError(f"{type(self).__name__}() needs {missing}") from None
-            if named:
-                raise TypeError(f"{type(self).__name__}() has no field {', '.join(named)}")
-        if len(values) != len(fields):
-            raise TypeError(f"{type(self).__name__}() takes {len(fields)} fields, got {len(values)}")
-        for name, value in zip(fields, values):
-            _set(self, name, value)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple([getattr(self, name) for name in self._fields])
-
-    def __reduce__(self) -> tuple[type[Record], tuple[Any, ...]]:
-        # Pickle by position: the default would restore slots through __setattr__.
-        return (type(self), self._values())
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((type(self), self._values()))
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-        return f"{type(self).__name__}({shown})"
-
 
 class Source(Record):
     __slots__ = ("title", "author", "publication", "column", "date", "url", "text")

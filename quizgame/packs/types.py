@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
+
+from quizgame.records import Record
 
 if TYPE_CHECKING:
     from quizgame.packs.pack import Pack
@@ -36,10 +37,10 @@ class PackError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-@dataclass(frozen=True)
-class LoadedPack:
+class LoadedPack(Record):
     """A pack that passed every check, with the source text its quotes were found in."""
 
+    __slots__ = ("pack", "path", "source_text", "content_hash", "quote_spans")
     # The runtime objects of pack.py, not the pydantic models.
     pack: Pack
     path: Path
@@ -48,7 +49,17 @@ class LoadedPack:
     # edited pack are never mixed up with results from the original.
     content_hash: str
     # question id -> (start, end) offsets in source_text, one per quote fragment.
-    quote_spans: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    quote_spans: dict[str, tuple[tuple[int, int], ...]]
+
+    def __init__(
+        self,
+        pack: Pack,
+        path: Path,
+        source_text: str,
+        content_hash: str,
+        quote_spans: dict[str, tuple[tuple[int, int], ...]] | None = None,
+    ) -> None:
+        super().__init__(pack, path, source_text, content_hash, {} if quote_spans is None else quote_spans)
 
     @property
     def id(self) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,7 +60,7 @@ def same_conditions(stored: SessionOptions, wanted: SessionOptions, *, seed_fixe
     if stored.mode != "exam":
         return True
     if not seed_fixed:
-        stored = replace(stored, seed=wanted.seed)
+        stored = stored.replace(seed=wanted.seed)
     return stored == wanted
 
 

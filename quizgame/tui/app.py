@@ -21,10 +21,11 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from quizgame.tui import messages
-from quizgame.tui.config import AppConfig, Recorder
+from quizgame.tui.config import AppConfig
 from quizgame.tui.screens.base import HORIZONTAL, VERTICAL, too_small
 
 if TYPE_CHECKING:
+    from quizgame.tui.config import Recorder
     from quizgame.engine import QuizSession, SessionOptions
     from quizgame.engine.game import HotSeatGame
     from quizgame.packs import LoadedPack

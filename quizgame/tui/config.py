@@ -7,15 +7,16 @@ a field here, so tests drive the very same app the player gets.
 
 from __future__ import annotations
 
-import secrets
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+    from typing import Protocol
 
     from quizgame.engine import AnswerResult, QuizSession, SessionOptions
     from quizgame.engine.game import HotSeatGame
@@ -24,37 +25,40 @@ if TYPE_CHECKING:
     from quizgame.saving import ResumeOffer
     from quizgame.store import RecorderStatus
 
+    # Only for type checkers: defining a Protocol class costs start-up time, and nothing
+    # checks it at run time.
+    class Recorder(Protocol):
+        """Where a session's answers go (quizgame.saving.GameSaver). Every method returns at once:
+        the writes happen on the saver's own thread."""
+
+        def start(self, session: QuizSession, player: str) -> str: ...
+
+        def resume(self, session: QuizSession, session_id: str) -> None: ...
+
+        def record(self, session: QuizSession, result: AnswerResult) -> None: ...
+
+        def finish(self, session: QuizSession) -> None: ...
+
+        def start_game(self, game: HotSeatGame) -> str: ...
+
+        def finish_game(self, game: HotSeatGame) -> None: ...
+
+        @property
+        def status(self) -> RecorderStatus: ...
+
+        def find_resumable(
+            self, player: str, pack: LoadedPack, wanted: SessionOptions, *, seed_fixed: bool, clock: Callable[[], float]
+        ) -> Future[ResumeOffer | None]: ...
+
+
 # The smallest terminal the game is laid out for, and the one below which it gives up.
 FULL_SIZE = (80, 24)
 MIN_SIZE = (60, 18)
 
 
-class Recorder(Protocol):
-    """Where a session's answers go (quizgame.saving.GameSaver). Every method returns at once:
-    the writes happen on the saver's own thread."""
-
-    def start(self, session: QuizSession, player: str) -> str: ...
-
-    def resume(self, session: QuizSession, session_id: str) -> None: ...
-
-    def record(self, session: QuizSession, result: AnswerResult) -> None: ...
-
-    def finish(self, session: QuizSession) -> None: ...
-
-    def start_game(self, game: HotSeatGame) -> str: ...
-
-    def finish_game(self, game: HotSeatGame) -> None: ...
-
-    @property
-    def status(self) -> RecorderStatus: ...
-
-    def find_resumable(
-        self, player: str, pack: LoadedPack, wanted: SessionOptions, *, seed_fixed: bool, clock: Callable[[], float]
-    ) -> Future[ResumeOffer | None]: ...
-
-
 def random_seed() -> int:
-    return secrets.randbits(32)
+    # os.urandom rather than `secrets`, whose import (hmac, hashlib) costs start-up time.
+    return int.from_bytes(os.urandom(4), "big")
 
 
 def _discover(extra_dirs: Sequence[Path]) -> list[PackEntry]:
@@ -63,8 +67,10 @@ def _discover(extra_dirs: Sequence[Path]) -> list[PackEntry]:
     return discover_packs(list(extra_dirs))
 
 
-@dataclass
+@dataclass(eq=False)
 class AppConfig:
+    """Everything the app is started with; see the module's docstring."""
+
     extra_pack_dirs: tuple[Path, ...] = ()
     # Set by `quizgame play`: open straight on this pack's first question.
     start_pack: LoadedPack | None = None

@@ -5,19 +5,18 @@ Every verdict carries a symbol AND words so it reads the same without colour.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from quizgame.engine import AnswerResult
     from quizgame.packs import Pack, Section
 
 Kind = Literal["right", "partly", "wrong", "timeout"]
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     kind: Kind
     symbol: str
     words: str

@@ -94,7 +94,6 @@ class QuestionView(Vertical):
         with VerticalScroll(classes="body"):
             yield Plain(Content.styled(self.prepared.question.prompt, "bold"), id="prompt")
             yield from self._answer_widgets()
-            yield Plain(id="hint")
         yield Plain(how_to_answer(self.prepared), classes="how", id="how")
 
     def _answer_widgets(self) -> ComposeResult:
@@ -128,11 +127,11 @@ class QuestionView(Vertical):
         return self.query_one("#choices, #answer")
 
     def show_hint(self) -> None:
+        # Mounted when asked for: a hidden widget would still be styled before the first paint.
         hint = self.prepared.question.hint
-        if hint:
-            widget = self.query_one("#hint", Plain)
-            widget.show(Content.assemble(("Hint: ", "bold"), Content(hint)))
-            widget.add_class("-shown")
+        if hint and not self.query("#hint"):
+            text = Content.assemble(("Hint: ", "bold"), Content(hint))
+            self.query_one(".body").mount(Plain(text, id="hint"))
 
     def show_verdict(self, text: Content, kind: str) -> None:
         """The verdict where the keys to answer were: one line redrawn, so it shows at once,
