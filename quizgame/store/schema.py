@@ -88,17 +88,20 @@ def user_version(conn: sqlite3.Connection) -> int:
 
 def check_version(conn: sqlite3.Connection, path: Path, latest: int = CURRENT_VERSION) -> int:
     """The database's version, refusing one from a newer quizgame or another program."""
-    version = user_version(conn)
+    # One statement, so one snapshot: read apart, another process creating the tables in
+    # between would make a new results database look like another program's.
+    version, app_id, objects = conn.execute(
+        "SELECT (SELECT user_version FROM pragma_user_version),"
+        " (SELECT application_id FROM pragma_application_id),"
+        " (SELECT count(*) FROM sqlite_master)"
+    ).fetchone()
     if version > latest:
         raise StoreTooNew(
             f"results database was written by a newer quizgame (schema {version}, this version "
             f"knows up to {latest}); upgrade quizgame to use it: {path}",
             path,
         )
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    foreign = app_id not in (0, APPLICATION_ID)
-    if version == 0 and not foreign:
-        foreign = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    foreign = app_id not in (0, APPLICATION_ID) or (version == 0 and objects > 0)
     if foreign:
         raise StoreCorrupt(
             f"file is an SQLite database but not a quizgame results database: {path}", path

@@ -405,3 +405,30 @@ def test_queued_answer_keeps_the_time_it_was_given(db_path: Path, blocker) -> No
         info = store.get_session(record.session_id)
         (stored,) = store.session_answers(record.session_id)
     assert (info.started_at, stored.answered_at) == (given[0], given[1])
+
+
+def test_a_database_created_meanwhile_is_not_taken_for_another_programs(tmp_path: Path) -> None:
+    """Thirty students opening a new class database at once: another process may create the
+    tables while this one looks at the file. The look must be one snapshot, or a version of 0
+    read before and tables read after make a new quizgame database look foreign."""
+    from quizgame.store import schema
+
+    path = tmp_path / "class.sqlite3"
+    sqlite3.connect(path).close()  # the empty file, as the first of them makes it
+    conn = sqlite3.connect(path, isolation_level=None)
+
+    class OtherProcessBetweenStatements:
+        statements = 0
+
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+            self.statements += 1
+            if self.statements == 2:  # another student's quizgame creates the tables now
+                ResultsStore.open(path).close()
+            return conn.execute(sql, *args)
+
+    try:
+        assert schema.check_version(OtherProcessBetweenStatements(), path) == 0  # type: ignore[arg-type]
+    finally:
+        conn.close()
+    with ResultsStore.open(path) as store:  # and the database is quizgame's
+        assert store.sessions() == []
