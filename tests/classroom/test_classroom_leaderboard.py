@@ -50,7 +50,7 @@ async def test_best_first_names_literal_teams_marked(make_app, lighthouse, db_pa
     finished(db_path, lighthouse, "Zoë", 6)
     finished(db_path, lighthouse, "Bob", 5)  # Bob's best counts, once
     finished(db_path, lighthouse, "Red", 3, kind="team")
-    edited = dataclasses.replace(lighthouse, content_hash="f" * 64)
+    edited = lighthouse.replace(content_hash="f" * 64)
     finished(db_path, edited, "Max", 6)  # another version of the pack: not on this board
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from pathlib import Path
 
@@ -98,7 +97,7 @@ def test_another_player_or_another_version_of_the_pack_is_not_offered(
 ) -> None:
     played(lighthouse, db_path, [True])
     assert offer(lighthouse, db_path, player="Bob") is None
-    edited = dataclasses.replace(lighthouse, content_hash="0" * 64)
+    edited = lighthouse.replace(content_hash="0" * 64)
     assert offer(edited, db_path) is None
     assert offer(lighthouse, db_path, player=" Ann ") is not None  # names match as stored
 
@@ -158,13 +157,13 @@ def wanting(pack, db_path: Path, wanted: SessionOptions, *, seed_fixed: bool):
 def test_an_exam_is_resumed_only_under_the_same_conditions(lighthouse, db_path: Path) -> None:
     _, session_id = played(lighthouse, db_path, [True])  # OPTIONS: exam, seed 11, 5 questions
     assert wanting(lighthouse, db_path, OPTIONS, seed_fixed=True).session_id == session_id
-    other_seed = dataclasses.replace(OPTIONS, seed=99)
+    other_seed = OPTIONS.replace(seed=99)
     assert wanting(lighthouse, db_path, other_seed, seed_fixed=True) is None
     # No seed on the command line: a random one was drawn, and it does not count.
     assert wanting(lighthouse, db_path, other_seed, seed_fixed=False).session_id == session_id
     for changed in ({"count": 6}, {"time_limit": None}, {"sections": ("history",)}):
-        assert wanting(lighthouse, db_path, dataclasses.replace(OPTIONS, **changed), seed_fixed=False) is None
-    practice = dataclasses.replace(OPTIONS, mode="practice")
+        assert wanting(lighthouse, db_path, OPTIONS.replace(**changed), seed_fixed=False) is None
+    practice = OPTIONS.replace(mode="practice")
     assert wanting(lighthouse, db_path, practice, seed_fixed=False) is None
 
 

@@ -119,7 +119,7 @@ def test_exam_question_without_score(snap_compare, make_app, lighthouse) -> None
 
 
 def test_exam_results_review_open(snap_compare, make_app, lighthouse) -> None:
-    app = make_app(start_pack=lighthouse, options=dataclasses.replace(EXAM, count=2))
+    app = make_app(start_pack=lighthouse, options=EXAM.replace(count=2))
     assert snap_compare(app, run_before=steps("t", "2"))
 
 

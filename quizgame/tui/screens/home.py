@@ -10,13 +10,12 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Footer, Header, Input, OptionList, Select
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from quizgame.tui import messages
 from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.checklist import Checklist
-from quizgame.tui.widgets.literal import PlainLabel
 from quizgame.tui.widgets.tickbox import TickBox
 from quizgame.tui.wording import long_date
 
@@ -107,7 +106,7 @@ class HomeScreen(GameScreen):
                 yield packs
             with Vertical(id="right") as right:
                 right.border_title = "New quiz"
-                yield PlainLabel("Player", classes="label")
+                yield Label("Player", classes="label", markup=False)
                 yield Input(self.player, placeholder="your name", id="player", compact=True)
                 yield TickBox(Content("Shuffle questions"), True, id="shuffle", compact=True)
                 yield TickBox(Content("Exam: answers at end"), False, id="exam", compact=True)
@@ -118,7 +117,7 @@ class HomeScreen(GameScreen):
                     id="time-limit",
                     compact=True,
                 )
-                yield PlainLabel("Sections", classes="label")
+                yield Label("Sections", classes="label", markup=False)
                 yield SectionList(id="sections")
                 yield Button(Content("Start (Enter)"), variant="primary", id="start")
                 with Horizontal(id="more"):

@@ -24,6 +24,7 @@ from quizgame.tui.screens.base import sheet
 from quizgame.tui.screens.quiz import QuizScreen
 from quizgame.tui.widgets.literal import Plain
 from quizgame.tui.widgets.round import RoundDetails, Scoreboard
+from quizgame.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from quizgame.engine.game import HotSeatGame
@@ -75,7 +76,7 @@ class HotSeatScreen(QuizScreen):
         progress = Content.styled(
             f"Question {question.number} of {self.game.total}" if question else "The end", "bold"
         )
-        self.query_one("#progress", Plain).show(Content.assemble(progress, "  ·  ", text))
+        self.query_one(StatusLine).show(Content.assemble(progress, "  ·  ", text))
 
     def _show_status(self) -> None:  # while a question is asked: whose turn it is
         player = self.game.current_player or ""
@@ -93,7 +94,7 @@ class HotSeatScreen(QuizScreen):
         panes = self.query_one("#panes", Vertical)
         await panes.remove_children()
         await panes.mount(pane)  # type: ignore[arg-type]
-        self.query_one("#countdown").display = False
+        self.query_one(StatusLine).show_countdown(None)
         self.query_one("#section").display = False
         self._status(status)  # type: ignore[arg-type]
         self.refresh_bindings()

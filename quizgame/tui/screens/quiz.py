@@ -14,21 +14,21 @@ from typing import TYPE_CHECKING, Literal
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widget import AwaitMount
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, Input, OptionList
 
 from quizgame.tui import messages
 from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.ask import QuestionView, SubmitLink
-from quizgame.tui.widgets.checklist import Checklist
-from quizgame.tui.widgets.footer import KeysFooter
 from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.widgets.status import StatusLine
 from quizgame.tui.wording import bar, countdown, number
 
 if TYPE_CHECKING:
+    from quizgame.tui.widgets.checklist import Checklist
     from quizgame.engine import AnswerResult, PreparedQuestion, QuizSession
     from quizgame.tui.widgets.feedback import FeedbackView
 
@@ -108,19 +108,26 @@ class QuizScreen(GameScreen):
     def compose(self) -> ComposeResult:
         # No Header: the pack's title is in the status line, a line (and a widget's
         # stylesheet on the first paint) saved.
-        with Horizontal(id="status"):
-            yield Plain(self.pack_line(), id="pack")
-            yield Plain(id="progress")
-            yield Plain(id="countdown")
+        yield StatusLine(self.pack_line(), id="status")
         yield Plain(id="section")
         yield Vertical(id="panes")
-        yield KeysFooter()
+        # The footer's line, kept from the first paint; the keys come a frame later, as
+        # Textual's own Footer shows them (it composes its keys after the first refresh).
+        yield Widget(id="footer-slot")
 
     def pack_line(self) -> str:
         return self.session.pack.title
 
     async def on_mount(self) -> None:
         await self.begin()
+        self.call_after_refresh(self._add_footer)
+
+    def _add_footer(self) -> None:
+        # Imported and mounted once the question is drawn: Footer's stylesheet and widgets
+        # are not part of the first paint.
+        from quizgame.tui.widgets.footer import KeysFooter
+
+        self.query_one("#footer-slot").mount(KeysFooter())
 
     async def begin(self) -> None:
         """What shows first. (Textual calls every class's on_mount, so a subclass that
@@ -138,7 +145,7 @@ class QuizScreen(GameScreen):
             if session.max_score:
                 score += f" of {number(session.max_score)}"
             progress = Content.assemble(progress, "  ·  ", score)
-        self.query_one("#progress", Plain).show(progress)
+        self.query_one(StatusLine).show(progress)
         self.query_one("#section", Plain).show(
             Content.assemble(("Section: ", "$foreground-muted"), Content(q.section.title))
         )
@@ -158,7 +165,8 @@ class QuizScreen(GameScreen):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self.query_one("#countdown", Plain).display = prepared.time_limit is not None
+        if prepared.time_limit is None:
+            self.query_one(StatusLine).show_countdown(None)
         self._asked = True
         if not self._held:
             self._start_clock()
@@ -234,7 +242,7 @@ class QuizScreen(GameScreen):
         feedback.show_result(result)
         self.query_one(QuestionView).display = False
         feedback.display = True
-        self.query_one("#countdown").display = False
+        self.query_one(StatusLine).show_countdown(None)
         self._show_status()
         self.refresh_bindings()  # Next and Source, now that the feedback shows
         # Focus moves after the verdict is drawn: a focus change restyles the focused
@@ -257,9 +265,10 @@ class QuizScreen(GameScreen):
         if remaining is None:
             return
         limit = self.question.time_limit or 1
-        widget = self.query_one("#countdown", Plain)
-        widget.set_class(remaining <= min(5, limit / 4), "-low")
-        widget.show(f"{countdown(remaining)} {bar(round(remaining * 10), round(limit * 10), 10)}")
+        self.query_one(StatusLine).show_countdown(
+            f"{countdown(remaining)} {bar(round(remaining * 10), round(limit * 10), 10)}",
+            low=remaining <= min(5, limit / 4),
+        )
         if remaining <= 0:
             self._finish(self.session.time_out())
 
@@ -313,14 +322,14 @@ class QuizScreen(GameScreen):
         self.answer(self.question.choices[n - 1])
 
     def action_tick(self, n: int) -> None:
-        self.query_one("#choices", Checklist).toggle(self.question.choices[n - 1])
+        self._checklist().toggle(self.question.choices[n - 1])
 
     def action_true_false(self, value: bool) -> None:
         self.answer(value)
 
     def action_submit(self) -> None:
         if self.kind == "multiple":
-            chosen = self.query_one("#choices", Checklist).selected
+            chosen = self._checklist().selected
             if not chosen:
                 self.notify("Tick at least one choice first.", severity="warning", markup=False)
                 return
@@ -362,9 +371,19 @@ class QuizScreen(GameScreen):
         self._submit_text(event.value)
 
     @on(SubmitLink.Pressed, "#submit")
-    @on(Checklist.Submitted, "#choices")
     def _submit_pressed(self) -> None:
         self.action_submit()
+
+    # By name rather than @on(Checklist.Submitted): the checklist's module is imported only
+    # once a multiple-choice question is asked, not on the way to the first paint.
+    def on_checklist_submitted(self, event: Checklist.Submitted) -> None:
+        if event.control.id == "choices":
+            self.action_submit()
+
+    def _checklist(self) -> Checklist:
+        from quizgame.tui.widgets.checklist import Checklist
+
+        return self.query_one("#choices", Checklist)
 
     @on(Button.Pressed, "#next")
     def _next_pressed(self) -> None:

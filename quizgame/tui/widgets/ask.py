@@ -13,7 +13,6 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from quizgame.tui.widgets.checklist import Checklist
 from quizgame.tui.widgets.literal import Plain
 
 if TYPE_CHECKING:
@@ -52,21 +51,7 @@ class SubmitLink(Plain):
     """"Submit (Enter)" for the mouse; Enter is the way to answer from the keyboard.
 
     Not a Button: Button's stylesheet, the largest of Textual's widgets, would be parsed
-    before the first question could be drawn.
-    """
-
-    DEFAULT_CSS = """
-    SubmitLink {
-        width: auto;
-        min-width: 16;
-        height: 1;
-        background: $primary;
-        color: $text;
-        text-style: bold;
-    }
-    SubmitLink:hover {
-        background: $primary-lighten-1;
-    }
+    before the first question could be drawn. Styled in quiz.tcss, for the same reason.
     """
 
     class Pressed(Message):
@@ -113,6 +98,8 @@ class QuestionView(Vertical):
                 markup=False,
             )
         elif kind == "multiple":
+            from quizgame.tui.widgets.checklist import Checklist  # only for these questions
+
             yield Checklist(
                 [(choice_prompt(str(i), c), c) for i, c in enumerate(prepared.choices, 1)],
                 id="choices",

@@ -27,7 +27,35 @@ def verdict_line(result: AnswerResult) -> tuple[Content, str]:
 
 
 class FeedbackView(Vertical):
-    """Built while its question is on screen, shown (and filled in) once it is answered."""
+    """Built while its question is on screen, shown (and filled in) once it is answered.
+
+    Its rules live here rather than in quiz.tcss, so they are parsed when the first feedback
+    is built, after the first question is drawn; quiz.tcss keeps the compact layout's.
+    """
+
+    DEFAULT_CSS = """
+    FeedbackView #verdict {
+        height: 3;
+        padding: 1 2;
+        background: $panel;
+    }
+    FeedbackView #verdict.-right {
+        background: $success-muted;
+        color: $text-success;
+    }
+    FeedbackView #verdict.-partly {
+        background: $warning-muted;
+        color: $text-warning;
+    }
+    FeedbackView #verdict.-wrong,
+    FeedbackView #verdict.-timeout {
+        background: $error-muted;
+        color: $text-error;
+    }
+    FeedbackView #next {
+        margin: 1 2 0 2;
+    }
+    """
 
     def __init__(self, pack: LoadedPack, prepared: PreparedQuestion, *, last: bool, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]

@@ -1,4 +1,5 @@
-"""The footer, redrawn just after a change of keys rather than in the same frame."""
+"""The quiz screen's footer: mounted just after the first question is drawn, and redrawn just
+after a change of keys rather than in the same frame."""
 
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ DELAY = 0.05
 class KeysFooter(Footer):
     _pending: Timer | None = None
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Mounted after the screen's keys were first announced: show them in the first
+        # compose rather than waiting for the next change.
+        self._bindings_ready = True
+
     def bindings_changed(self, screen: Screen) -> None:
-        if not self._bindings_ready:  # the first time: draw at once
-            super().bindings_changed(screen)
-            return
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
         if self._pending is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Label, Static
+from textual.widgets import Static
 
 
 def lit(text: str, style: str = "") -> Content:
@@ -20,9 +20,3 @@ class Plain(Static):
 
     def show(self, text: str | Content) -> None:
         self.update(text if isinstance(text, Content) else Content(text))
-
-
-class PlainLabel(Label):
-    def __init__(self, text: str | Content = "", **kwargs: object) -> None:
-        content = text if isinstance(text, Content) else Content(text)
-        super().__init__(content, markup=False, **kwargs)  # type: ignore[arg-type]
