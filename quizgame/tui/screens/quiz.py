@@ -28,8 +28,8 @@ from quizgame.tui.widgets.status import StatusLine
 from quizgame.tui.wording import bar, countdown, number
 
 if TYPE_CHECKING:
-    from quizgame.tui.widgets.checklist import Checklist
     from quizgame.engine import AnswerResult, PreparedQuestion, QuizSession
+    from quizgame.tui.widgets.checklist import Checklist
     from quizgame.tui.widgets.feedback import FeedbackView
 
 # Once a question is on screen and the player is reading it: collect what the last one left

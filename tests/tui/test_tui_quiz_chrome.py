@@ -1,0 +1,84 @@
+"""What the quiz screen draws around the question, some of it only once it is needed: the
+status line, the footer, the hint, the "too small" message."""
+
+from __future__ import annotations
+
+from quizgame.engine import SessionOptions
+from quizgame.tui.app import create_app
+from quizgame.tui.widgets.footer import KeysFooter
+from quizgame.tui.widgets.status import StatusLine
+from quizgame.tui.widgets.too_small import TooSmall
+
+from .helpers import answer_keys, screen_lines
+
+LONG_TITLE = "The Harbour Summit, with a title far longer than any status line has room for"
+
+
+def _app(make_config, pack, **changes):
+    options = SessionOptions(seed=3, shuffle_questions=False, shuffle_choices=False, **changes)
+    return create_app(make_config(start_pack=pack, options=options))
+
+
+async def test_the_status_line_keeps_progress_and_countdown_whole(make_config, harbour) -> None:
+    pack = harbour.replace(pack=harbour.pack.replace(title=LONG_TITLE))
+    app = _app(make_config, pack, time_limit=30)
+    async with app.run_test(size=(60, 18)) as pilot:
+        await pilot.pause()
+        top = screen_lines(app)[0]
+        assert len(top) <= 60
+        assert "Question 1 of 4  ·  Score 0" in top
+        assert top.rstrip().endswith("0:30 left ██████████")
+        # The title gives way, down to what room is left.
+        assert top.lstrip().startswith("The…")
+
+
+async def test_the_countdown_leaves_the_status_line_with_the_answer(make_config, harbour, clock) -> None:
+    app = _app(make_config, harbour, time_limit=30)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        status = app.screen.query_one(StatusLine)
+        assert status.countdown is not None
+        await pilot.press(*answer_keys(app.screen.question, right=True))
+        await pilot.pause(0.1)
+        assert status.countdown is None
+        assert "left" not in screen_lines(app)[0]
+
+
+async def test_the_footer_comes_once_the_question_is_drawn(make_config, harbour) -> None:
+    app = _app(make_config, harbour)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        slot = app.screen.query_one("#footer-slot")
+        (footer,) = slot.query(KeysFooter)
+        assert "Quit" in screen_lines(app)[-1] and "Keys" in screen_lines(app)[-1]
+        # The question's lines are where they were before the footer came.
+        assert footer.region.y == 23
+
+
+async def test_the_hint_is_mounted_once_when_asked_for(make_config, harbour) -> None:
+    app = _app(make_config, harbour)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query("#hint")
+        await pilot.press("f2")  # the first question is typed in: h would be a letter
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert len(app.screen.query("#hint")) == 1
+        assert "Hint: A port on the Elbe." in "\n".join(screen_lines(app))
+
+
+async def test_too_small_and_unsaved_lines_are_not_there_until_needed(make_config, harbour) -> None:
+    app = _app(make_config, harbour)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query(TooSmall)
+        assert not app.screen.query("SaveStatus")
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert len(app.screen.query(TooSmall)) == 1
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert len(app.screen.query(TooSmall)) == 1  # mounted once, shown again
