@@ -84,3 +84,22 @@ def test_bad_options_are_refused(changes: dict[str, Any], message: str) -> None:
 def test_from_dict_refuses_bad_data(data: Any, message: str) -> None:
     with pytest.raises(OptionsError, match=message):
         SessionOptions.from_dict(data)
+
+
+def test_replace_builds_through_the_same_checks() -> None:
+    options = SessionOptions(seed=1, sections=["intro"], time_limit=20)
+    changed = options.replace(seed=2, tags=["contested"])
+    assert changed == SessionOptions(seed=2, sections=("intro",), tags=("contested",), time_limit=20.0)
+    assert options.seed == 1  # read-only: the original is untouched
+    with pytest.raises(OptionsError, match="count must be a whole number"):
+        options.replace(count=0)
+    with pytest.raises(TypeError, match="no field colour"):
+        options.replace(colour="red")
+
+
+def test_options_are_read_only_and_hashable() -> None:
+    options = SessionOptions(seed=1, scoring=ScoringOptions(speed_bonus=True))
+    with pytest.raises(AttributeError):
+        options.seed = 2  # type: ignore[misc]
+    assert {options: "x"}[SessionOptions(seed=1, scoring=ScoringOptions(speed_bonus=True))] == "x"
+    assert options != SessionOptions(seed=1)
