@@ -453,9 +453,9 @@ def paired_ratios(a: Sequence[float], b: Sequence[float]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=15, help="launches of each app, warm (default 15)")
+    parser.add_argument("--runs", type=int, default=30, help="launches of each app, warm (default 30)")
     parser.add_argument("--cold-runs", type=int, default=5, help="launches with an empty cache (default 5; 0 skips)")
-    parser.add_argument("--presses", type=int, default=30, help="timed key presses per app (default 30)")
+    parser.add_argument("--presses", type=int, default=40, help="timed key presses per app (default 40)")
     parser.add_argument("--only", choices=("startup", "keys"), help="run one of the two measures")
     parser.add_argument("--pack", type=Path, default=ARTICLE_PACK, help="the pack to play")
     parser.add_argument("--seed", type=int, default=1)
