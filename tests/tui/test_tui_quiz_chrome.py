@@ -82,3 +82,19 @@ async def test_too_small_and_unsaved_lines_are_not_there_until_needed(make_confi
         await pilot.resize_terminal(50, 15)
         await pilot.pause()
         assert len(app.screen.query(TooSmall)) == 1  # mounted once, shown again
+
+
+async def test_before_the_footer_comes_its_line_is_blank(make_config, harbour, monkeypatch) -> None:
+    """The first paint, as a player sees it for a frame: the footer's line is kept, empty."""
+    from quizgame.tui.screens.quiz import QuizScreen
+
+    monkeypatch.setattr(QuizScreen, "_add_footer", lambda self: None)
+    app = _app(make_config, harbour)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert not app.screen.query(KeysFooter)
+        assert "footer" not in text.lower()  # a bare Widget would show its own name here
+        # The footer's line is kept at the bottom; the line above is where it stays later.
+        assert app.screen.query_one("#footer-slot").region.y == 23
+        assert app.screen.query_one("#how").region.y == 22

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widget import AwaitMount, Widget
+from textual.widget import AwaitMount
 from textual.widgets import Button, Input, OptionList
 
 from quizgame.tui import messages
@@ -113,7 +113,7 @@ class QuizScreen(GameScreen):
         yield Vertical(id="panes")
         # The footer's line, kept from the first paint; the keys come a frame later, as
         # Textual's own Footer shows them (it composes its keys after the first refresh).
-        yield Widget(id="footer-slot")
+        yield Vertical(id="footer-slot")  # a container: blank until the footer is in it
 
     def pack_line(self) -> str:
         return self.session.pack.title
