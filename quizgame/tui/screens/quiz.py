@@ -55,8 +55,10 @@ def _choice_bindings() -> list[Binding]:
     # check_action keeps only the pair that fits the question (and the footer shows it).
     bindings = []
     for n in range(1, 10):
-        bindings.append(Binding(str(n), f"choose({n})", f"Answer {n}", group=_ANSWER, id=f"question.choice{n}"))
-        bindings.append(Binding(str(n), f"tick({n})", f"Tick {n}", group=_TICK, id=f"question.tick{n}"))
+        key = str(n)
+        choose = Binding(key, f"choose({n})", f"Answer {n}", group=_ANSWER, id=f"question.choice{n}", priority=True)
+        tick = Binding(key, f"tick({n})", f"Tick {n}", group=_TICK, id=f"question.tick{n}", priority=True)
+        bindings += [choose, tick]
     return bindings
 
 
@@ -67,12 +69,17 @@ _TELLING = {"next", "source"}
 
 class QuizScreen(GameScreen):
     DEFAULT_CSS = sheet("quiz.tcss")
-    # None of these is a priority binding: a priority binding runs as soon as its key
-    # arrives, ahead of earlier keys still on their way through the focused widget.
+    # The keys that pick a choice are priority bindings: they act as the key arrives, instead
+    # of after it has bubbled up through every widget from the focused one (a millisecond of
+    # the key press). A text field still gets them as letters: Textual leaves out the
+    # bindings of keys the focused widget consumes. The cost: a choice key pressed within
+    # that millisecond of an Enter still on its way counts first; only a burst of keys is
+    # that fast. The other keys wait their turn: Enter, h and escape mean something to the
+    # focused widget first.
     BINDINGS = [
         *_choice_bindings(),
-        Binding("t", "true_false(True)", "True", id="question.true"),
-        Binding("f", "true_false(False)", "False", id="question.false"),
+        Binding("t", "true_false(True)", "True", id="question.true", priority=True),
+        Binding("f", "true_false(False)", "False", id="question.false", priority=True),
         Binding("enter", "submit", "Submit", id="question.submit"),
         Binding("h,f2", "hint", "Hint", id="question.hint"),
         Binding("escape", "leave_field", "Leave the field", show=False, id="question.leave"),
