@@ -17,6 +17,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Button
 
 from quizgame.tui import messages
@@ -86,14 +87,12 @@ class HotSeatScreen(QuizScreen):
             Content.assemble(("Section: ", "$foreground-muted"), Content(self.question.section.title))
         )
 
-    async def _between(self, showing: str, pane: object, status: str | Content) -> None:
+    async def _between(self, showing: str, pane: Widget, status: str | Content) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         self.showing = showing  # type: ignore[assignment]
-        panes = self.query_one("#panes", Vertical)
-        await panes.remove_children()
-        await panes.mount(pane)  # type: ignore[arg-type]
+        await self.show_pane(pane)
         self.query_one(StatusLine).show_countdown(None)
         self.query_one("#section").display = False
         self._status(status)  # type: ignore[arg-type]

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widget import AwaitMount
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, Input, OptionList
 
 from quizgame.tui import messages
@@ -117,7 +117,9 @@ class QuizScreen(GameScreen):
         # stylesheet on the first paint) saved.
         yield StatusLine(self.pack_line(), id="status")
         yield Plain(id="section")
-        yield Vertical(id="panes")
+        # Then what is asked or told (a question, its feedback), mounted in its turn by
+        # show_pane(): straight on the screen, as every container between the screen and a
+        # key's widget is one more step for the key and one more widget drawn on each change.
         # The footer's line, kept from the first paint; the keys come a frame later, as
         # Textual's own Footer shows them (it composes its keys after the first refresh).
         yield Vertical(id="footer-slot")  # a container: blank until the footer is in it
@@ -157,12 +159,16 @@ class QuizScreen(GameScreen):
             Content.assemble(("Section: ", "$foreground-muted"), Content(q.section.title))
         )
 
+    async def show_pane(self, pane: Widget) -> None:
+        """Put `pane` where the question goes, in place of what was there."""
+        await self.remove_children(".pane")
+        pane.add_class("pane")
+        await self.mount(pane, after="#section")
+
     async def _ask(self, prepared: PreparedQuestion) -> None:
         self.question, self.result, self.showing = prepared, None, "question"
-        panes = self.query_one("#panes", Vertical)
-        await panes.remove_children()
         self._feedback = self._feedback_mounted = None
-        await panes.mount(QuestionView(prepared, id="question"))
+        await self.show_pane(QuestionView(prepared, id="question"))
         # The feedback is built (hidden) once the question is on screen, not before it.
         if self.session.options.mode != "exam":
             self.call_after_refresh(self._build_feedback, prepared)
@@ -233,8 +239,9 @@ class QuizScreen(GameScreen):
             self.session.pack, prepared, last=prepared.number == self.session.total, id="feedback"
         )
         feedback.display = False
+        feedback.add_class("pane")
         self._feedback = feedback
-        self._feedback_mounted = self.query_one("#panes", Vertical).mount(feedback)
+        self._feedback_mounted = self.mount(feedback, after="#question")
 
     async def _show_full_feedback(self, result: AnswerResult) -> None:
         if self.result is not result or self.showing != "answered" or not self.is_attached:
