@@ -1,5 +1,5 @@
 """What the quiz screen draws around the question, some of it only once it is needed: the
-status line, the footer, the hint, the "too small" message."""
+status line, the line under the question, the footer, the hint, the "too small" message."""
 
 from __future__ import annotations
 
@@ -98,3 +98,27 @@ async def test_before_the_footer_comes_its_line_is_blank(make_config, harbour, m
         # The footer's line is kept at the bottom; the line above is where it stays later.
         assert app.screen.query_one("#footer-slot").region.y == 23
         assert app.screen.query_one("#how").region.y == 22
+
+
+async def test_the_line_under_the_question_shows_keys_then_verdict_then_goes(make_config, harbour) -> None:
+    app = _app(make_config, harbour, sections=("talks",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        how = app.screen.query_one("#how")
+        assert how.display and how.region.y == 22  # just above the footer
+        assert "Press 1–3 or click a choice." in screen_lines(app)
+        await pilot.press("2")
+        await pilot.pause()
+        # The full feedback has its own verdict at the top; the line under the question goes.
+        assert app.screen.showing == "feedback" and not how.display
+        assert sum("✔ Right" in line for line in screen_lines(app)) == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert how.display and "Press t for true, f for false. · h: hint" in screen_lines(app)
+        # Too low a terminal for it: it stays hidden, question after question.
+        await pilot.resize_terminal(80, 18)
+        await pilot.pause()
+        assert not how.display
+        await pilot.press("t", "enter")
+        await pilot.pause()
+        assert app.screen.kind == "multiple" and not how.display

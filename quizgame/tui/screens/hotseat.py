@@ -23,6 +23,7 @@ from textual.widgets import Button
 from quizgame.tui import messages
 from quizgame.tui.screens.base import sheet
 from quizgame.tui.screens.quiz import QuizScreen
+from quizgame.tui.widgets.ask import HowLine
 from quizgame.tui.widgets.literal import Plain
 from quizgame.tui.widgets.round import RoundDetails, Scoreboard
 from quizgame.tui.widgets.status import StatusLine
@@ -93,6 +94,7 @@ class HotSeatScreen(QuizScreen):
             self._timer = None
         self.showing = showing  # type: ignore[assignment]
         await self.show_pane(pane)
+        self.query_one(HowLine).hide()
         self.query_one(StatusLine).show_countdown(None)
         self.query_one("#section").display = False
         self._status(status)  # type: ignore[arg-type]

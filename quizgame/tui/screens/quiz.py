@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, OptionList
 
 from quizgame.tui import messages
 from quizgame.tui.screens.base import GameScreen, sheet
-from quizgame.tui.widgets.ask import QuestionView, SubmitLink
+from quizgame.tui.widgets.ask import HowLine, QuestionView, SubmitLink
 from quizgame.tui.widgets.literal import Plain
 from quizgame.tui.widgets.status import StatusLine
 from quizgame.tui.wording import bar, countdown, number
@@ -120,6 +120,8 @@ class QuizScreen(GameScreen):
         # Then what is asked or told (a question, its feedback), mounted in its turn by
         # show_pane(): straight on the screen, as every container between the screen and a
         # key's widget is one more step for the key and one more widget drawn on each change.
+        # Under the question, the keys that answer it, then its verdict.
+        yield HowLine(classes="-off", id="how")
         # The footer's line, kept from the first paint; the keys come a frame later, as
         # Textual's own Footer shows them (it composes its keys after the first refresh).
         yield Vertical(id="footer-slot")  # a container: blank until the footer is in it
@@ -168,7 +170,8 @@ class QuizScreen(GameScreen):
     async def _ask(self, prepared: PreparedQuestion) -> None:
         self.question, self.result, self.showing = prepared, None, "question"
         self._feedback = self._feedback_mounted = None
-        await self.show_pane(QuestionView(prepared, id="question"))
+        await self.show_pane(QuestionView(prepared, id="question", classes="body"))
+        self.query_one(HowLine).show_keys(prepared)
         # The feedback is built (hidden) once the question is on screen, not before it.
         if self.session.options.mode != "exam":
             self.call_after_refresh(self._build_feedback, prepared)
@@ -224,7 +227,7 @@ class QuizScreen(GameScreen):
         self.result = result
         # The verdict at once, in one line of the question; the whole feedback (a new
         # layout, every widget drawn: a few tens of milliseconds) once that line is out.
-        self.query_one(QuestionView).show_verdict(*verdict_line(result))
+        self.query_one(HowLine).show_verdict(*verdict_line(result))
         self.set_timer(_FEEDBACK_AFTER, lambda: self._show_full_feedback(result))
 
     def _build_feedback(self, prepared: PreparedQuestion) -> None:
@@ -255,6 +258,7 @@ class QuizScreen(GameScreen):
         feedback = self._feedback
         feedback.show_result(result)
         self.query_one(QuestionView).display = False
+        self.query_one(HowLine).hide()
         feedback.display = True
         self.query_one(StatusLine).show_countdown(None)
         self._show_status()

@@ -1,11 +1,12 @@
-"""One question as asked: the prompt, the choices with their keys, and the hint when asked for."""
+"""One question as asked: the prompt, the choices with their keys, the hint when asked for,
+and the line under it (how to answer, then the verdict)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual import events
 from textual.message import Message
@@ -68,7 +69,7 @@ class SubmitLink(Plain):
         self.post_message(self.Pressed(self))
 
 
-class QuestionView(Vertical):
+class QuestionView(VerticalScroll):
     """Built per question; the quiz screen reads the answer from `#choices` or `#answer`."""
 
     def __init__(self, prepared: PreparedQuestion, **kwargs: object) -> None:
@@ -76,10 +77,8 @@ class QuestionView(Vertical):
         self.prepared = prepared
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="body"):
-            yield Plain(Content.styled(self.prepared.question.prompt, "bold"), id="prompt")
-            yield from self._answer_widgets()
-        yield Plain(how_to_answer(self.prepared), classes="how", id="how")
+        yield Plain(Content.styled(self.prepared.question.prompt, "bold"), id="prompt")
+        yield from self._answer_widgets()
 
     def _answer_widgets(self) -> ComposeResult:
         prepared = self.prepared
@@ -118,12 +117,26 @@ class QuestionView(Vertical):
         hint = self.prepared.question.hint
         if hint and not self.query("#hint"):
             text = Content.assemble(("Hint: ", "bold"), Content(hint))
-            self.query_one(".body").mount(Plain(text, id="hint"))
+            self.mount(Plain(text, id="hint"))
+
+
+class HowLine(Plain):
+    """The line under a question: the keys that answer it, then, once it is answered, the
+    verdict, drawn at once while the full feedback is put on screen just after.
+
+    A child of the screen, not of the question: a change to one line redraws every widget
+    whose area takes in that line, and the question's own widgets are not among them.
+    """
+
+    def show_keys(self, prepared: PreparedQuestion) -> None:
+        self.update(Content(how_to_answer(prepared)))
+        self.remove_class("-off")
 
     def show_verdict(self, text: Content, kind: str) -> None:
-        """The verdict where the keys to answer were: one line redrawn, so it shows at once,
-        while the full feedback is put on screen just after."""
-        line = self.query_one("#how", Plain)
         # Coloured through the text itself, not a class: a class change restyles the widget,
         # and a longer text would lay out the screen again; this only repaints the line.
-        line.update(text.stylize_before(_VERDICT_STYLES.get(kind, "")), layout=False)
+        self.update(text.stylize_before(_VERDICT_STYLES.get(kind, "")), layout=False)
+
+    def hide(self) -> None:
+        # A class, not `display`: set inline, display would win over the compact layout's rule.
+        self.add_class("-off")
