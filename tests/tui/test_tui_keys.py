@@ -114,7 +114,6 @@ async def test_f2_shows_the_hint_while_typing(make_config, harbour) -> None:
         assert app.screen.query_one("#answer").value == "h"
 
 
-
 async def test_answer_keys_are_plain_letters_in_a_text_field(make_config, harbour) -> None:
     # The keys that pick a choice are priority bindings, acting before the focused widget
     # sees them; in a text field they must still be typed, not taken as an answer.
@@ -126,6 +125,7 @@ async def test_answer_keys_are_plain_letters_in_a_text_field(make_config, harbou
         await pilot.pause()
         assert app.screen.query_one("#answer").value == "1tf92"
         assert app.screen.showing == "question" and app.screen.result is None
+
 
 async def test_s_opens_the_source_at_the_quote_and_escape_returns(make_config, article_pack_path) -> None:
     from .helpers import load

@@ -100,6 +100,24 @@ async def test_before_the_footer_comes_its_line_is_blank(make_config, harbour, m
         assert app.screen.query_one("#how").region.y == 22
 
 
+async def test_the_verdict_shows_under_the_question_before_the_full_feedback(
+    make_config, harbour, monkeypatch
+) -> None:
+    from quizgame.tui.screens import quiz
+
+    monkeypatch.setattr(quiz, "_FEEDBACK_AFTER", 60.0)  # the full feedback, held back
+    app = _app(make_config, harbour, sections=("talks",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("1")  # "length": wrong
+        await pilot.pause()
+        assert app.screen.showing == "answered"
+        lines = screen_lines(app)
+        assert "✘ Wrong   +0 of 20 points" in lines
+        assert "How long did the two leaders talk?" in lines  # the question is still there
+        assert not app.screen.query("#feedback").first().display
+
+
 async def test_the_line_under_the_question_shows_keys_then_verdict_then_goes(make_config, harbour) -> None:
     app = _app(make_config, harbour, sections=("talks",))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -225,7 +225,7 @@ class QuizScreen(GameScreen):
         from quizgame.tui.widgets.feedback import verdict_line
 
         self.result = result
-        # The verdict at once, in one line of the question; the whole feedback (a new
+        # The verdict at once, in the line under the question; the whole feedback (a new
         # layout, every widget drawn: a few tens of milliseconds) once that line is out.
         self.query_one(HowLine).show_verdict(*verdict_line(result))
         self.set_timer(_FEEDBACK_AFTER, lambda: self._show_full_feedback(result))
