@@ -138,3 +138,28 @@ def test_the_store_does_not_depend_on_the_engine_or_above() -> None:
         if any(_is(module, f"quizgame.{other}") for other in ("engine", "saving", "tui", "commands", "cli"))
     ]
     assert offenders == []
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def test_no_two_modules_import_each_other() -> None:
+    """A circle (a imports b, b imports a, at any level) means a reader cannot tell which of
+    the two to open first, and one import order away from a circular-import error."""
+    modules = {_module_name(path): path for path in sources()}
+    imported = {
+        name: {module for module, _ in imports(path) if module in modules and module != name}
+        for name, path in modules.items()
+    }
+    # A package's __init__ re-exporting its own modules is the usual shape, not a circle.
+    circles = sorted(
+        f"{a} <-> {b}"
+        for a, targets in imported.items()
+        for b in targets
+        if a < b and a in imported[b] and not (_is(b, a) or _is(a, b))
+    )
+    assert circles == []

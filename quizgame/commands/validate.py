@@ -38,7 +38,7 @@ def pack_paths(paths: list[Path]) -> tuple[list[Path], list[str]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizgame.packs.loader import validate_path
+    from quizgame.packs.load import validate_path
 
     files, errors = pack_paths(list(args.paths))
     if errors:

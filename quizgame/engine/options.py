@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 from quizgame.engine.errors import OptionsError
-from quizgame.records import Record
+from quizgame.readonly_record import Record
 
 Mode = Literal["practice", "exam"]
 MODES: tuple[str, ...] = ("practice", "exam")

@@ -1,12 +1,12 @@
 """A cache of loaded packs, so that an unchanged pack is not parsed and checked again.
 
 Entries are keyed on the pack's bytes and on everything that could change how they load
-(format, quizgame, pydantic and Python versions, and the loader's own files). A hit is
+(format, quizgame, pydantic and Python versions, and the files of this package). A hit is
 only served after the source text's bytes are hashed again and found unchanged. The cache
 is an optimisation only: any failure to read or write it is ignored.
 
 Entries hold the runtime objects of pack.py, so a hit needs neither pydantic nor YAML: this
-module must not import them, nor the loader.
+module must not import them, nor validation.py.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """load_pack: from the cache when the pack and its source are unchanged, else checked afresh.
 
-Kept apart from loader.py so that a cache hit imports neither YAML nor pydantic nor any of
+Kept apart from validation.py so that a cache hit imports neither YAML nor pydantic nor any of
 the checks: only this module, files.py, cache.py and the runtime objects of pack.py.
 """
 
@@ -52,9 +52,9 @@ def load_pack(path: Path, *, cache: bool = True) -> LoadedPack:
 
 def _check(path: Path, data: bytes) -> LoadedPack:
     # The slow path, and the only one that imports YAML, pydantic and the checks.
-    from quizgame.packs import loader
+    from quizgame.packs import validation
 
-    return loader.load_bytes(path, data)
+    return validation.load_bytes(path, data)
 
 
 def validate_path(path: Path) -> list[Problem]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Union
 
-from quizgame.records import Record
+from quizgame.readonly_record import Record
 
 if TYPE_CHECKING:
     import datetime as dt

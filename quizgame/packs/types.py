@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from quizgame.records import Record
+from quizgame.readonly_record import Record
 
 if TYPE_CHECKING:
     from quizgame.packs.pack import Pack

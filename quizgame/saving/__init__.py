@@ -6,7 +6,7 @@ the one place that knows both. It imports neither Textual nor the TUI, so a futu
 front end can use it as it is.
 """
 
-from quizgame.saving.records import answer_record, session_record
+from quizgame.saving.engine_rows import answer_record, session_record
 from quizgame.saving.resume import ResumeOffer, find_resumable, lookup_resumable
 from quizgame.saving.saver import GameSaver
 from quizgame.saving.writer import ResultsWriter

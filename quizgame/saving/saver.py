@@ -13,11 +13,11 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizgame.saving.records import answer_record, session_record
+from quizgame.saving.engine_rows import answer_record, session_record
 from quizgame.saving.resume import ResumeOffer, lookup_resumable
 from quizgame.saving.writer import ResultsWriter
 from quizgame.store import RecorderStatus, new_id, utc_now
-from quizgame.store.records import PlayerKind
+from quizgame.store.rows import PlayerKind
 
 if TYPE_CHECKING:
     from quizgame.engine import AnswerResult, QuizSession, SessionOptions

@@ -14,7 +14,7 @@ from quizgame.store.errors import (
     UnknownSession,
 )
 from quizgame.store.recorder import Recorder, RecorderStatus
-from quizgame.store.records import (
+from quizgame.store.rows import (
     AnswerRecord,
     LeaderboardEntry,
     PackVersion,

@@ -21,7 +21,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
-from quizgame.store.records import utc_now
+from quizgame.store.rows import utc_now
 from quizgame.store.store import EXPORT_COLUMNS, FORMULA_START, ExportRow
 
 JSON_FORMAT = "quizgame-results"

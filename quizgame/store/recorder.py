@@ -23,7 +23,7 @@ from typing import Any
 from quizgame.store.atomic import atomic_write
 from quizgame.store.connection import QUICK_RETRY, Connector, RetryPolicy, default_connect
 from quizgame.store.errors import StoreError
-from quizgame.store.records import AnswerRecord, SessionRecord, utc_now
+from quizgame.store.rows import AnswerRecord, SessionRecord, utc_now
 from quizgame.store.store import ResultsStore, resolve_db_path
 
 _KEPT = "answers are kept in memory and will be saved when possible"

@@ -25,7 +25,7 @@ from quizgame.store.connection import (
     run_transaction,
 )
 from quizgame.store.errors import StoreError, StoreReadOnly, UnknownSession, translate
-from quizgame.store.records import (
+from quizgame.store.rows import (
     AnswerRecord,
     LeaderboardEntry,
     PackVersion,

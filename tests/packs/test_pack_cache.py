@@ -10,7 +10,7 @@ import pytest
 
 from quizgame import locations
 from quizgame.packs import PackError, load_pack
-from quizgame.packs import loader
+from quizgame.packs import validation
 
 from .conftest import VALID, edit, write
 
@@ -24,7 +24,7 @@ def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(path: Path, data: bytes) -> None:
         raise AssertionError("the pack was parsed again")
 
-    monkeypatch.setattr(loader, "load_bytes", refuse)
+    monkeypatch.setattr(validation, "load_bytes", refuse)
 
 
 def test_the_cache_lives_in_the_test_folder(isolated_folders: Path) -> None:

@@ -17,7 +17,7 @@ SLOW = (
     "pydantic",
     "pydantic_core",
     "yaml",
-    "quizgame.packs.loader",
+    "quizgame.packs.validation",
     "quizgame.packs.models",
     "quizgame.packs.reader",
     "quizgame.packs.checks",
@@ -56,7 +56,7 @@ def test_a_cached_start_imports_no_yaml_pydantic_or_loader(tmp_path: Path) -> No
     slow_again, again = _play(cache)
 
     # The first start had to check the pack, which proves the module check sees them.
-    assert {"pydantic", "yaml", "quizgame.packs.loader"} <= set(slow_first)
+    assert {"pydantic", "yaml", "quizgame.packs.validation"} <= set(slow_first)
     assert slow_again == []
     fresh = load_pack(ARTICLE, cache=False)
     assert again == fresh == first

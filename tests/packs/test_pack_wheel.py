@@ -26,7 +26,7 @@ def test_the_wheel_ships_and_finds_the_builtin_packs(tmp_path: Path) -> None:
     [wheel] = dist.glob("quizgame-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "quizgame/questions/trump-putin-g20-takeaways.txt" in names
-    assert "quizgame/packs/loader.py" in names
+    assert "quizgame/packs/validation.py" in names
     shipped_packs = sorted(n for n in names if n.startswith("quizgame/questions/") and n.endswith(".yaml"))
 
     site = tmp_path / "site"

@@ -6,7 +6,7 @@ import math
 
 from quizgame.engine import AnswerResult, PreparedQuestion, QuizSession
 from quizgame.store import AnswerRecord, SessionRecord, utc_now
-from quizgame.store.records import PlayerKind
+from quizgame.store.rows import PlayerKind
 
 
 def session_record(

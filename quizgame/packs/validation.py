@@ -1,6 +1,7 @@
 """Checking a pack's bytes: parse, validate against the models, check meaning and quotes.
 
-The slow path of load_pack (load.py), taken when the cache has no entry for the pack.
+The slow path of load_pack (load.py), taken when the cache has no entry for the pack. This
+module never imports load.py: load.py imports it, on a cache miss only.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from quizgame.packs.checks import Checker, read_source
-from quizgame.packs.files import MAX_SOURCE_BYTES, content_hash, read_pack_bytes
-from quizgame.packs.load import gc_paused, load_pack, validate_path
+from quizgame.packs.files import MAX_SOURCE_BYTES, content_hash
 from quizgame.packs.models import Pack
 from quizgame.packs.pack import from_model
 from quizgame.packs.quotes import Source as SourceText
@@ -123,15 +123,3 @@ def _bad_fields(errors: list[dict[str, Any]]) -> set[tuple[int, str | None]]:
         else:
             bad.add((loc[1], None))
     return bad
-
-
-# Also here for the callers that import them from the loader.
-__all__ = [
-    "MAX_SOURCE_BYTES",
-    "content_hash",
-    "gc_paused",
-    "load_bytes",
-    "load_pack",
-    "read_pack_bytes",
-    "validate_path",
-]
