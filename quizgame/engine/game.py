@@ -44,6 +44,23 @@ def normalize_name(name: str) -> str:
     return unicodedata.normalize("NFC", name).strip()
 
 
+def check_name(raw: object, label: str = "a player") -> str:
+    """One name to play under, normalised; raises GameSetupError (saying `label`'s name is
+    unusable and why) for an empty, over-long or disguised name."""
+    if not isinstance(raw, str):
+        raise GameSetupError(f"{label}: a name must be text")
+    name = normalize_name(raw)
+    if not name:
+        raise GameSetupError(f"{label} has no name")
+    if len(name) > MAX_NAME_LENGTH:
+        raise GameSetupError(f"{label}: a name can be at most {MAX_NAME_LENGTH} characters")
+    if any(unicodedata.category(ch) == "Cc" or ch in _BIDI for ch in name):
+        raise GameSetupError(
+            f"{label}: a name cannot hold control or text-direction characters"
+        )
+    return name
+
+
 def check_names(names: Sequence[str], kind: PlayerKind = "player") -> tuple[str, ...]:
     """The names to play under, normalised; raises GameSetupError for anything unusable.
 
@@ -58,19 +75,7 @@ def check_names(names: Sequence[str], kind: PlayerKind = "player") -> tuple[str,
     cleaned: list[str] = []
     seen: dict[str, int] = {}
     for position, raw in enumerate(names, 1):
-        if not isinstance(raw, str):
-            raise GameSetupError(f"{word} {position}: a name must be text")
-        name = normalize_name(raw)
-        if not name:
-            raise GameSetupError(f"{word} {position} has no name")
-        if len(name) > MAX_NAME_LENGTH:
-            raise GameSetupError(
-                f"{word} {position}: a name can be at most {MAX_NAME_LENGTH} characters"
-            )
-        if any(unicodedata.category(ch) == "Cc" or ch in _BIDI for ch in name):
-            raise GameSetupError(
-                f"{word} {position}: a name cannot hold control or text-direction characters"
-            )
+        name = check_name(raw, f"{word} {position}")
         key = name.casefold()
         if key in seen:
             raise GameSetupError(

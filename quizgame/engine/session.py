@@ -115,6 +115,8 @@ class QuizSession:
         self._clock = clock
         self._questions = prepare_questions(pack.pack, options)
         self._results: list[AnswerResult] = []
+        # The question asked now; ahead of len(_results) by the questions passed over.
+        self._position = 0
         self._streak = 0
         self._shown_at: float | None = None
 
@@ -128,7 +130,7 @@ class QuizSession:
     def current(self) -> PreparedQuestion | None:
         if self.finished:
             return None
-        return self._questions[len(self._results)]
+        return self._questions[self._position]
 
     @property
     def total(self) -> int:
@@ -139,8 +141,13 @@ class QuizSession:
         return len(self._results)
 
     @property
+    def position(self) -> int:
+        """Questions behind this session: answered, timed out or passed over."""
+        return self._position
+
+    @property
     def finished(self) -> bool:
-        return len(self._results) >= len(self._questions)
+        return self._position >= len(self._questions)
 
     @property
     def results(self) -> list[AnswerResult]:
@@ -214,6 +221,14 @@ class QuizSession:
             seconds = 0.0
         return self._record(prepared, None, seconds)
 
+    def pass_over(self) -> None:
+        """Move past the current question without an answer: it was never put to this
+        player (they joined a live game after it, or the host skipped it). It scores
+        nothing and does not count towards the maximum; the streak carries on."""
+        self._require_current("pass over a question")
+        self._position += 1
+        self._shown_at = None
+
     def restore(self, answers: Iterable[tuple[str, object, float]]) -> None:
         """Replay stored answers (question id, response, elapsed) to resume a session.
 
@@ -222,7 +237,7 @@ class QuizSession:
         answer fits; afterwards `current` is the first unanswered question.
         """
         ids = {q.id for q in self._questions}
-        position = len(self._results)
+        position = self._position
         streak = self._streak
         staged: list[AnswerResult] = []
         for n, item in enumerate(answers, start=1):
@@ -259,6 +274,7 @@ class QuizSession:
             streak = result.streak
             position += 1
         self._results.extend(staged)
+        self._position = position
         self._streak = streak
         self._shown_at = None
 
@@ -328,6 +344,7 @@ class QuizSession:
             prepared, response, elapsed, streak_before=self._streak, scoring=self.options.scoring
         )
         self._results.append(result)
+        self._position += 1
         self._streak = result.streak
         self._shown_at = None
         return result

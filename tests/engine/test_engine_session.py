@@ -551,3 +551,36 @@ def test_the_worked_example_in_docs_scoring(make_pack: Callable[..., LoadedPack]
     summary = session.summary()
     assert (summary.score, summary.max_score, summary.streak_bonus) == (92.5, 140, 12)
     assert summary.percent == pytest.approx(57.5)
+
+
+# -- passing over a question (live games) ------------------------------------------------
+
+
+def test_pass_over_moves_on_without_an_answer_or_a_maximum(session: QuizSession) -> None:
+    session.pass_over()
+    answer_right(session)
+
+    assert session.position == 2 and session.answered == 1
+    assert session.current is not None and session.current.id == "q3"
+    assert session.max_score == session.results[0].max_points
+    assert session.summary().answered == 1
+
+
+def test_pass_over_keeps_the_streak_and_ends_a_session(pack: LoadedPack, clock: FakeClock) -> None:
+    session = QuizSession(pack, in_order(count=3), clock=clock)
+    answer_right(session)
+    session.pass_over()
+    answer_right(session)
+
+    assert session.finished and session.streak == 2
+    with pytest.raises(SessionFinishedError):
+        session.pass_over()
+
+
+def test_restore_continues_after_passed_over_questions(pack: LoadedPack, clock: FakeClock) -> None:
+    session = QuizSession(pack, in_order(), clock=clock)
+    session.pass_over()
+
+    session.restore([("q2", ["A", "B", "C"], 1.0)])
+
+    assert session.position == 2 and session.results[0].correct
