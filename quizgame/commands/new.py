@@ -1,8 +1,9 @@
 """`quizgame new FILE --source TEXTFILE`: write a starter pack to fill in.
 
 The starter has every field, with guidance in comments, and one question of each type. It
-is valid YAML and valid pack format as written; only its quotes must be replaced (with
-passages copied from the source) before it validates.
+is valid YAML and valid pack format as written; every TODO, the placeholder date and the
+placeholder quotes (to be replaced by passages copied from the source) are reported by
+`quizgame validate` until they are replaced (see quizgame/packs/placeholders.py).
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ import tempfile
 from pathlib import Path
 
 from quizgame.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from quizgame.packs.placeholders import PLACEHOLDER_DATE, QUOTE_PLACEHOLDER
 
 SCHEMA_FILE = "pack.schema.json"
-QUOTE_PLACEHOLDER = "TODO: copy a passage from the source, word for word"
 
 TEMPLATE = """\
 # yaml-language-server: $schema={schema_file}
@@ -42,7 +43,7 @@ source:                   # the document every quote comes from
   author: "TODO: who wrote the document"
   publication: "TODO: the newspaper, magazine, site or book"
   # column: "TODO: the column or section within the publication, if any"
-  date: 2000-01-01        # TODO: the publication date, YYYY-MM-DD
+  date: {date}        # TODO: the publication date, YYYY-MM-DD
   # url: https://example.org/where-it-can-be-read
 {text_line}
 
@@ -122,6 +123,7 @@ def render(file: Path, source: Path) -> str:
         id_line=_commented(f"id: {pack_id(file)}", "short and stable: lower-case letters, digits, '-' and '_'"),
         text_line=_commented(f"  text: {source_path}", "the document's text (UTF-8), relative to this file"),
         quote=QUOTE_PLACEHOLDER,
+        date=PLACEHOLDER_DATE,
     )
 
 

@@ -152,6 +152,8 @@ class Checker:
             found, failed = source.match(wanted)
             if failed is not None:
                 loc = ("questions", i, "quote") + ((failed,) if listed else ())
+                if id(find_node(self.root, loc)) in self.flagged:
+                    continue  # a placeholder, already reported: no passage to suggest
                 position = found[-1][1] if found else 0
                 self.at(loc, self._not_found(source, wanted[failed], position, failed, listed))
                 continue

@@ -16,6 +16,7 @@ from quizgame.packs.checks import Checker, read_source
 from quizgame.packs.files import MAX_SOURCE_BYTES, content_hash
 from quizgame.packs.models import Pack
 from quizgame.packs.pack import from_model
+from quizgame.packs.placeholders import placeholder_issues
 from quizgame.packs.quotes import Source as SourceText
 from quizgame.packs.reader import Document, Issue, read_document
 from quizgame.packs.schema_errors import find_node, schema_issues, strip_labels
@@ -46,6 +47,9 @@ def load_bytes(path: Path, data: bytes) -> LoadedPack:
         raise PackError(_problems(path, doc.issues))
     issues = doc.issues
     _check_date(doc)
+    # Before the schema and the quotes: a placeholder is what the author needs to hear about,
+    # and a source path still to be written is not looked for.
+    issues.extend(placeholder_issues(doc))
 
     pack: Pack | None
     bad: set[tuple[int, str | None]] = set()

@@ -199,6 +199,14 @@ def fill_in_quotes(text: str, source: str) -> str:
     return re.sub(r"TODO: copy a passage from the source, word for word", lambda _: next(passages), text)
 
 
+def fill_in_everything(text: str, source: str) -> str:
+    """The starter with real quotes, a real date and every other TODO text replaced."""
+    text = fill_in_quotes(text, source).replace("date: 2000-01-01", "date: 2011-01-01")
+    # The same placeholder gets the same text, so answers still match their choices.
+    filled: dict[str, str] = {}
+    return re.sub(r'"TODO: ([^"]*)"', lambda m: f'"{filled.setdefault(m[1], f"filled in {len(filled) + 1}")}"', text)
+
+
 def test_new_writes_a_starter_that_validates_once_quotes_are_real(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -219,12 +227,23 @@ def test_new_writes_a_starter_that_validates_once_quotes_are_real(
         assert f"type: {kind}" in text
     assert (pack.parent / "pack.schema.json").read_text(encoding="utf-8") == render_schema()
 
-    # As written, only the quote placeholders stand in the way.
+    # As written, every placeholder is a problem, each at its own line: the TODO texts, the
+    # date, and each quote fragment.
     code, out, _ = run(capsys, "validate", str(pack))
     assert code == 1
-    assert all("not in the source text" in line for line in out.splitlines()[:-1])
+    lines = out.splitlines()[:-1]
+    todo_lines = [n for n, line in enumerate(text.splitlines(), 1) if re.search(r'^[^#]*"TODO', line)]
+    date_line = next(n for n, line in enumerate(text.splitlines(), 1) if "2000-01-01" in line)
+    assert sorted(int(line.split(":")[1]) for line in lines) == sorted(todo_lines + [date_line])
+    assert all("placeholder" in line for line in lines)
+    assert sum("quote fragment" in line for line in lines) == 2
 
+    # Real quotes are not enough while other placeholders are left.
     pack.write_text(fill_in_quotes(text, source.read_text(encoding="utf-8")), encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(pack))
+    assert code == 1 and "quote" not in out and "2000-01-01" in out
+
+    pack.write_text(fill_in_everything(text, source.read_text(encoding="utf-8")), encoding="utf-8")
     assert run(capsys, "validate", str(pack)) == (0, "1 pack checked: all valid\n", "")
     assert [q.type for q in load_pack(pack, cache=False).pack.questions] == ["single", "multiple", "true_false", "short"]
 
