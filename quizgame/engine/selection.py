@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, MutableSequence
+from hashlib import sha256
 from typing import TYPE_CHECKING, TypeVar
 
-from quizgame.digest import sha256
 from quizgame.engine.errors import EmptySelectionError, OptionsError
 from quizgame.engine.options import SessionOptions
 from quizgame.engine.results import PreparedQuestion

@@ -15,10 +15,10 @@ import os
 import pickle
 import sys
 from functools import lru_cache
+from hashlib import sha256
 from pathlib import Path
 
 from quizgame import __version__
-from quizgame.digest import sha256
 from quizgame.locations import pack_cache_dir
 from quizgame.packs.files import MAX_SOURCE_BYTES, content_hash, read_bytes
 from quizgame.packs.pack import FORMAT_VERSION, Pack

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import os
 import stat
+from hashlib import sha256
 from pathlib import Path
 
-from quizgame.digest import sha256
 from quizgame.packs.pack import FORMAT_VERSION
 from quizgame.packs.types import PackError, Problem
 

@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from yaml import YAMLError, parse
-from yaml._yaml import CParser
+from yaml import CSafeLoader, YAMLError, parse
 from yaml.error import MarkedYAMLError
 from yaml.events import AliasEvent, NodeEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -72,8 +71,9 @@ class Document:
     flagged: set[int] = field(default_factory=set)
 
 
-class _Composer(CParser):
-    """libyaml's composer with tag resolution left to us (plain scalars are resolved later)."""
+class _Composer(CSafeLoader):
+    """libyaml's parser and composer, with tag resolution left to us (plain scalars are
+    resolved later). Only the node tree is used: nothing is ever constructed from it."""
 
     def resolve(self, kind: type, value: str | None, implicit: Any) -> str:
         if implicit is True or (implicit.__class__ is tuple and (implicit[0] or implicit[1])):

@@ -22,7 +22,7 @@ from textual.screen import Screen
 
 from quizgame.tui import messages
 from quizgame.tui.config import AppConfig
-from quizgame.tui.screens.base import HORIZONTAL, VERTICAL, too_small
+from quizgame.tui.screens.base import HORIZONTAL, VERTICAL, GameScreen, too_small
 
 if TYPE_CHECKING:
     from quizgame.tui.config import Recorder
@@ -58,15 +58,25 @@ class QuizApp(App[int]):
 
     # -- screens ---------------------------------------------------------------------------
 
-    # The bottom of the stack is the game's main screen, modals above it. `play` starts on
-    # its first question rather than on a blank screen with the question pushed above it:
-    # showing a second screen costs the first paint tens of milliseconds.
+    # The game's main screen (the home screen, a quiz, its results...) has the modals above
+    # it. The first one is Textual's default screen, so that `play` draws its first question
+    # at once: a blank default screen with the question pushed over it costs the first paint
+    # tens of milliseconds. Textual never replaces the default screen (switch_screen() only
+    # replaces a screen that was pushed), so when the first main screen is done with it stays
+    # at the bottom of the stack, retired, and every later main screen is pushed over it.
+
+    _first_retired = False
 
     def get_default_screen(self) -> Screen:
-        screen = self._first_screen()
-        # Textual gives its default screen no result callback, and switch_screen() pops one.
-        screen._push_result_callback(self, None)
-        return screen
+        return self._first_screen()
+
+    @property
+    def main_screen(self) -> Screen | None:
+        """The main screen now in use: the lowest on the stack, once the first is retired
+        the one above it."""
+        stack = self.screen_stack
+        lowest = 1 if self._first_retired else 0
+        return stack[lowest] if len(stack) > lowest else None
 
     def _first_screen(self) -> Screen:
         config = self.config
@@ -126,7 +136,7 @@ class QuizApp(App[int]):
     def _quiz_screen_held(self) -> QuizScreen | None:
         from quizgame.tui.screens.quiz import QuizScreen
 
-        main = self.screen_stack[0] if self.screen_stack else None
+        main = self.main_screen
         return main if isinstance(main, QuizScreen) and main.held else None
 
     async def _resume_or_begin(self, first: QuizScreen) -> None:
@@ -165,9 +175,16 @@ class QuizApp(App[int]):
 
     async def _show_main(self, screen: Screen) -> None:
         """Replace the main screen, closing anything open above it first."""
-        while len(self.screen_stack) > 1:
+        main = self.main_screen
+        while self.screen is not main:
             await self.pop_screen()
-        await self.switch_screen(screen)
+        if self._first_retired:
+            await self.switch_screen(screen)
+            return
+        self._first_retired = True
+        if isinstance(main, GameScreen):
+            main.retire()
+        await self.push_screen(screen)
 
     # -- the flow of a quiz ----------------------------------------------------------------
 
@@ -240,8 +257,6 @@ class QuizApp(App[int]):
             return None
 
     def _blank_screen(self) -> Screen:
-        from quizgame.tui.screens.base import GameScreen
-
         return GameScreen()
 
     async def _advance(self, session: QuizSession) -> None:
@@ -263,7 +278,7 @@ class QuizApp(App[int]):
     def _quiz_screen(self, session: QuizSession) -> QuizScreen | None:
         from quizgame.tui.screens.quiz import QuizScreen
 
-        main = self.screen_stack[0] if self.screen_stack else None
+        main = self.main_screen
         return main if isinstance(main, QuizScreen) and main.session is session else None
 
     @on(messages.StartRequested)
@@ -339,7 +354,7 @@ class QuizApp(App[int]):
     def _hot_seat_screen(self, session: QuizSession) -> HotSeatScreen | None:
         from quizgame.tui.screens.hotseat import HotSeatScreen
 
-        main = self.screen_stack[0] if self.screen_stack else None
+        main = self.main_screen
         if isinstance(main, HotSeatScreen) and session in main.game.sessions:
             return main
         return None

@@ -57,7 +57,7 @@ MIN_SIZE = (60, 18)
 
 
 def random_seed() -> int:
-    # os.urandom rather than `secrets`, whose import (hmac, hashlib) costs start-up time.
+    # os.urandom rather than `secrets`, whose import (hmac, base64) costs start-up time.
     return int.from_bytes(os.urandom(4), "big")
 
 

@@ -235,3 +235,34 @@ async def test_the_mouse_can_answer_every_kind(make_config, harbour) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
     assert [m.result.correct for m in seen.of(messages.AnswerSubmitted)] == [True] * 4
+
+
+async def test_a_quiz_left_for_the_home_screen_stops(make_config, harbour, clock) -> None:
+    """`play`'s first question is the app's first screen, which Textual keeps at the bottom
+    of its stack: once the player has left it for the home screen, its clock must not run
+    out and answer for them, and the screens that follow still come and go."""
+    from quizgame.tui.screens.home import HomeScreen
+
+    options = SessionOptions(seed=3, shuffle_questions=False, time_limit=10)
+    app = create_app(make_config(start_pack=harbour, options=options, tick=0.01))
+    seen = Messages()
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
+        await pilot.pause()
+        first = app.screen
+        await app.run_action("home")
+        await pilot.press("y")  # leave the quiz under way
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        clock.advance(30)
+        await pilot.pause(0.1)
+        assert first.showing == "retired"
+        assert not seen.of(messages.AnswerSubmitted)
+        # The home screen gives way to a quiz, which gives way to the home screen again.
+        await app.start_quiz(harbour, SessionOptions(seed=3), "Ada")
+        await pilot.pause()
+        assert asking(app) and app.screen is not first
+        await app.run_action("home")
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert len(app.screen_stack) == 2  # the retired first screen, and this one

@@ -40,19 +40,6 @@ class _SizeAware(Screen[object]):
     VERTICAL_BREAKPOINTS = VERTICAL
 
     _hidden_focus: Widget | None = None
-    _resumed = False
-
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual's own handler, extended (textual is pinned exactly). It restyles every
-        # widget of a screen each time the screen is resumed, the first time too; but a new
-        # screen's widgets were styled moments before, as they were mounted, with the same
-        # stylesheet. Skipping that first pass takes ~7 ms off the quiz's first paint; every
-        # screen's snapshot is unchanged by it. Later resumes (after a modal, or a theme
-        # change meanwhile) still restyle.
-        if not self._resumed:
-            self._resumed = True
-            event.refresh_styles = False
-        super()._on_screen_resume(event)
 
     # Mounted the first time the screen is too small, not before: every widget on a screen
     # is styled and laid out before its first paint, hidden or not.
@@ -83,6 +70,10 @@ class _SizeAware(Screen[object]):
 
 class GameScreen(_SizeAware):
     _save_status: Widget | None = None
+
+    def retire(self) -> None:
+        """The app is done with this main screen but cannot take it off the stack (it is
+        the first; see QuizApp.main_screen): whatever it still has going must stop."""
 
     @on(events.Mount)
     def _watch_saving(self) -> None:

@@ -65,7 +65,7 @@ def pack_prompt(entry: PackEntry) -> Content:
 class PackList(OptionList):
     """A click picks a pack (to see its sections); a double click, Enter or Start starts it."""
 
-    async def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         event.prevent_default()  # instead of OptionList's click, which would start at once
         index = event.style.meta.get("option")
         if index is None or self.get_option_at_index(index).disabled:

@@ -99,8 +99,9 @@ class QuizScreen(GameScreen):
             raise ValueError("the session has no question left to show")
         self.question: PreparedQuestion = session.current
         self.result: AnswerResult | None = None
-        # "answered": between an answer and the app's word on what comes next.
-        self.showing: Literal["question", "answered", "feedback"] = "question"
+        # "answered": between an answer and the app's word on what comes next; "retired":
+        # the app has moved on to another screen.
+        self.showing: Literal["question", "answered", "feedback", "retired"] = "question"
         self._tick_every = tick
         self._timer: Timer | None = None
         self._feedback: FeedbackView | None = None
@@ -212,6 +213,14 @@ class QuizScreen(GameScreen):
             self._start_clock()
             if response is not None:
                 self.answer(response)
+
+    def retire(self) -> None:
+        # No clock, no answer, no feedback from here on; a held session is never released.
+        self.showing = "retired"
+        self._held = False
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
 
     async def next_question(self) -> None:
         """Called by the app when there is another question to ask."""

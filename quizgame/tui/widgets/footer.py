@@ -15,15 +15,12 @@ DELAY = 0.05
 class KeysFooter(Footer):
     _pending: Timer | None = None
 
-    def __init__(self) -> None:
-        super().__init__()
-        # Mounted after the screen's keys were first announced: show them in the first
-        # compose rather than waiting for the next change.
-        self._bindings_ready = True
+    def on_mount(self) -> None:
+        # Mounted after the screen first announced its keys: show them without waiting for
+        # the next change.
+        super().bindings_changed(self.screen)
 
     def bindings_changed(self, screen: Screen) -> None:
-        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
-            return
         if self._pending is not None:
             self._pending.stop()
-        self._pending = self.set_timer(DELAY, self.recompose)
+        self._pending = self.set_timer(DELAY, lambda: super(KeysFooter, self).bindings_changed(screen))
