@@ -119,7 +119,7 @@ class Checklist(OptionList):
     def action_submit(self) -> None:
         self.post_message(self.Submitted(self))
 
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # Selecting an item ticks it; it is not an answer, so nothing above hears of it.
         event.stop()
         self.toggle(self._values[event.option_index])
