@@ -148,6 +148,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_filters(export)
     _add_db_option(export)
 
+    convert = sub.add_parser(
+        "convert",
+        help="bring GIFT questions in as a pack, or take a pack out",
+        description="Convert between a quizgame pack (.yaml) and another tool's question file. "
+        "Formats: gift (.gift, .txt).",
+    )
+    convert.add_argument("input", metavar="INPUT", type=Path, help="the file to convert")
+    convert.add_argument("output", metavar="OUTPUT", type=Path, help="the file to write")
+    formats = ("gift", "yaml")
+    convert.add_argument("--from", dest="from_format", choices=formats, help="INPUT's format (default: from its name)")
+    convert.add_argument("--to", dest="to_format", choices=formats, help="OUTPUT's format (default: from its name)")
+    convert.add_argument(
+        "--source", metavar="TEXTFILE", type=Path, help="the source document's text: propose a quote for each question"
+    )
+    convert.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+
     stats = sub.add_parser("stats", help="per-question results for a pack")
     stats.add_argument("pack", metavar="PACK", help="a pack id or file")
     _add_packs_option(stats)
@@ -166,6 +182,7 @@ _COMMANDS = {
     "results": "results",
     "export": "export",
     "stats": "stats",
+    "convert": "convert",
 }
 
 

@@ -23,12 +23,33 @@ def atomic_write(
     `target` is left exactly as it was. Returns what `write` returned.
 
     The temporary file is private (0600); `mode`, if given, is applied before the rename."""
+    return _replace(target, lambda fd: _write_text(fd, write, newline), mode)
+
+
+def atomic_write_bytes(target: Path, data: bytes, *, mode: int | None = None) -> None:
+    """As atomic_write, for bytes already in memory."""
+    _replace(target, lambda fd: _write_bytes(fd, data), mode)
+
+
+def _write_text(fd: int, write: Callable[[TextIO], T], newline: str | None) -> T:
+    with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+        result = write(handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return result
+
+
+def _write_bytes(fd: int, data: bytes) -> None:
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _replace(target: Path, write: Callable[[int], T], mode: int | None) -> T:
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
-            result = write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
+        result = write(fd)
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, target)

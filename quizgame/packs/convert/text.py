@@ -1,0 +1,91 @@
+"""Text from other tools as quizgame text: HTML to plain text, and characters a pack refuses."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+
+from quizgame.packs.reader import describe_char
+
+# As the pack reader refuses them in values (reader.py): C0 controls but tab and line feed,
+# DEL, C1 controls, bidirectional controls, line and paragraph separators, non-characters.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]"
+)
+
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table pre blockquote hr dt dd section article".split()
+)
+# Tags whose content is not text a player should see.
+_HIDDEN_TAGS = frozenset({"script", "style", "head", "title"})
+
+
+def unsafe_character(text: str) -> str | None:
+    """A description of the first character a pack may not hold, if there is one."""
+    match = _UNSAFE.search(text)
+    return describe_char(match.group()) if match else None
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+        self.dropped: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+        elif tag in ("img", "video", "audio", "iframe", "object", "embed"):
+            self.dropped.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> tuple[str, list[str]]:
+    """Plain text from HTML: tags dropped, entities decoded, one line per block; and the
+    media tags (img, video...) whose content could not come along."""
+    if "<" not in html and "&" not in html:
+        return tidy(html), []
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    return tidy("".join(parser.parts).replace("\xa0", " ")), parser.dropped
+
+
+def tidy(text: str) -> str:
+    """Spaces within each line collapsed, blank lines and spaces at either end removed."""
+    lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def plain(text: str) -> str:
+    """Entities decoded, for formats that allow them in plain text (Aiken, Quizlet)."""
+    return tidy(unescape(text)) if "&" in text else tidy(text)
+
+
+# For one-line messages to a terminal: also tabs and line breaks, and ESC among the controls.
+_NOT_ONE_LINE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]"
+)
+
+
+def one_line(message: str) -> str:
+    """A message with every control, bidi or line-breaking character written as an escape."""
+    if not _NOT_ONE_LINE.search(message):
+        return message
+    return _NOT_ONE_LINE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
