@@ -1,7 +1,8 @@
 """Conversion between packs and other tools' question files.
 
 One module per format reads files into the neutral questions of model.py (gift.py for
-GIFT), which build.py writes as a pack; the *_export modules write a checked pack in the
+GIFT, aiken.py, moodle_xml.py, quizlet.py for a Quizlet set exported as tab-separated
+text), which build.py writes as a pack; the *_export modules write a checked pack in the
 other formats. Each format's library is imported only when that format is used.
 """
 
@@ -25,6 +26,9 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("gift", "GIFT", (".gift", ".txt"), True, True),
+        Format("aiken", "Aiken", (".txt",), True, True),
+        Format("moodle", "Moodle XML", (".xml",), True, True),
+        Format("quizlet", "Quizlet export", (".tsv",), True, False),
         Format(PACK, "quizgame pack", (".yaml", ".yml"), True, True),
     )
 }
@@ -35,9 +39,14 @@ FORMATS: dict[str, Format] = {
 # an Exported. Named here, imported when used.
 _READERS = {
     "gift": "quizgame.packs.convert.gift:read_gift_bytes",
+    "aiken": "quizgame.packs.convert.aiken:read_aiken_bytes",
+    "moodle": "quizgame.packs.convert.moodle_xml:read_moodle_bytes",
+    "quizlet": "quizgame.packs.convert.quizlet:read_quizlet_bytes",
 }
 _WRITERS = {
     "gift": "quizgame.packs.convert.gift_export:write_gift",
+    "aiken": "quizgame.packs.convert.aiken:write_aiken",
+    "moodle": "quizgame.packs.convert.moodle_xml:write_moodle",
 }
 
 

@@ -273,6 +273,8 @@ class _Writer:
                 add(f"    quote: {_q(QUOTE_PLACEHOLDER)}")
         if item.time_limit is not None:
             add(f"    time_limit: {item.time_limit}")
+        if item.hint:
+            add(f"    hint: {_q(item.hint)}")
         tags = list(dict.fromkeys(t for t in (slug(tag, words=8, length=64) for tag in item.tags) if t))
         if tags:
             add(f"    tags: [{', '.join(tags)}]")
@@ -284,6 +286,6 @@ def summary_kinds(findings: list[Finding]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for finding in findings:
         if finding.severity == "skipped":
-            key = finding.kind or "other"
+            key = finding.kind or "with problems"
             counts[key] = counts.get(key, 0) + 1
     return counts

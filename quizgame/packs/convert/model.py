@@ -52,6 +52,7 @@ class Imported:
     # other answer"; whether it is a right answer; the feedback).
     answer_feedback: list[tuple[str | None, bool, str]] = field(default_factory=list)
     time_limit: int | None = None
+    hint: str | None = None
     tags: list[str] = field(default_factory=list)
     # A quote carried in the file, from quizgame's own export: fragments, to be reviewed.
     quote: list[str] | None = None
