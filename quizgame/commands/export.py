@@ -8,9 +8,10 @@ import os
 import stat
 import sys
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TextIO
 
+from quizgame.safe_text import safe_text
 from quizgame.store import StoreError
 from quizgame.store.atomic import atomic_write
 from quizgame.store.exporting import write_csv, write_json
@@ -31,6 +32,11 @@ def _to_stdout(write: Callable[[TextIO], int]) -> int:
         out.detach()
 
 
+def _shown(rows: Iterable[Sequence[object]]) -> Iterator[list[object]]:
+    for row in rows:
+        yield [safe_text(cell) if isinstance(cell, str) else cell for cell in row]
+
+
 def _file_mode(target: Path) -> int:
     """Keep an existing file's permissions; a new one gets what the umask allows, like any
     file the user creates (the temporary file we write first is private)."""
@@ -49,14 +55,18 @@ def run(args: argparse.Namespace) -> int:
         path, store = open_for_report(args.db)
     except StoreError as exc:
         return fail(str(exc))
+    target = args.output.expanduser() if args.output is not None else None
+    # Read on a terminal, CSV cells are text on a screen: names and answers shown safe there,
+    # exact in a file or a pipe. (JSON always escapes what a terminal would run.)
+    on_terminal = target is None and sys.stdout.isatty()
+
     def write(handle: TextIO) -> int:
         if args.format == "json":
             rows = store.export_rows(pack_id=pack, player=player) if store else iter(())
             return write_json(rows, handle, filters={"pack": pack, "player": player})
         cells = store.spreadsheet_rows(pack_id=pack, player=player) if store else iter(())
-        return write_csv(cells, handle)
+        return write_csv(_shown(cells) if on_terminal else cells, handle)
 
-    target = args.output.expanduser() if args.output is not None else None
     try:
         if target is None:
             count = _to_stdout(write)

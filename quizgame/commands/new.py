@@ -143,7 +143,9 @@ def _write(path: Path, text: str) -> None:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"quizgame new: {message}", file=sys.stderr)
+    from quizgame.safe_text import escaped
+
+    print(f"quizgame new: {escaped(message)}", file=sys.stderr)
     return code
 
 

@@ -7,11 +7,13 @@ import shutil
 from pathlib import Path
 
 from quizgame.cli import EXIT_OK
+from quizgame.safe_text import safe_text
 
 
 def _fit(text: str, width: int) -> str:
     indent = text[: len(text) - len(text.lstrip(" "))]
-    text = indent + " ".join(text.split())
+    # Titles and file names are outside text: nothing in them may act on the terminal.
+    text = indent + " ".join(safe_text(text, one_line=True).split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 

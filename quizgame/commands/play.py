@@ -16,16 +16,25 @@ EXIT_USAGE = 2
 
 
 def default_player() -> str:
+    """The login name, if it makes a usable player name (it comes from the environment)."""
     import getpass
 
+    from quizgame.engine.names import InvalidName, check_name
+
     try:
-        return getpass.getuser()
-    except Exception:  # no user name in the environment or the password database
+        name = getpass.getuser()
+    except Exception:  # none in the environment or the password database
+        return "player"
+    try:
+        return check_name(name)
+    except InvalidName:  # LOGNAME and USER can hold anything
         return "player"
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"quizgame play: {message}", file=sys.stderr)
+    from quizgame.safe_text import escaped
+
+    print(f"quizgame play: {escaped(message)}", file=sys.stderr)
     return code
 
 
@@ -77,9 +86,12 @@ def _run(args: argparse.Namespace) -> int:
     except EngineError as error:
         return _fail(str(error), EXIT_USAGE)
 
-    player = (args.player if args.player is not None else default_player()).strip()
-    if not player:
-        return _fail("the player name is empty; give one with --player NAME", EXIT_USAGE)
+    from quizgame.engine.names import InvalidName, check_name
+
+    try:
+        player = check_name(args.player) if args.player is not None else default_player()
+    except InvalidName as error:
+        return _fail(f"the player name given with --player cannot be used: {error}", EXIT_USAGE)
 
     from quizgame.tui.run import run_game
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from quizgame.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from quizgame.safe_text import escaped
 
 
 def _plural(n: int, word: str) -> str:
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     files, errors = pack_paths(list(args.paths))
     if errors:
         for error in errors:
-            print(f"quizgame validate: {error}", file=sys.stderr)
+            print(f"quizgame validate: {escaped(error)}", file=sys.stderr)
         return EXIT_USAGE
 
     invalid = 0

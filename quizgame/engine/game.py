@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 import time
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from quizgame.engine.errors import EngineError, SessionStateError
+from quizgame.engine.names import InvalidName, check_name
 from quizgame.engine.options import SessionOptions
 from quizgame.engine.results import AnswerResult, PreparedQuestion
 from quizgame.engine.session import QuizSession
@@ -25,40 +25,13 @@ if TYPE_CHECKING:
 
 MIN_PLAYERS = 2
 MAX_PLAYERS = 8
-# Long enough for "The Mitochondria (table 4)", short enough for a scoreboard row at 80 columns.
-MAX_NAME_LENGTH = 30
 
 PlayerKind = Literal["player", "team"]
 Phase = Literal["answering", "round_over", "finished"]
 
-# Characters that would make a name display as something other than what it is.
-_BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
 
 class GameSetupError(EngineError):
     """Player or team names that cannot be used; the message says which and why."""
-
-
-def normalize_name(name: str) -> str:
-    """NFC and trimmed, as the results store compares names: "Zoë" typed two ways is one."""
-    return unicodedata.normalize("NFC", name).strip()
-
-
-def check_name(raw: object, label: str = "a player") -> str:
-    """One name to play under, normalised; raises GameSetupError (saying `label`'s name is
-    unusable and why) for an empty, over-long or disguised name."""
-    if not isinstance(raw, str):
-        raise GameSetupError(f"{label}: a name must be text")
-    name = normalize_name(raw)
-    if not name:
-        raise GameSetupError(f"{label} has no name")
-    if len(name) > MAX_NAME_LENGTH:
-        raise GameSetupError(f"{label}: a name can be at most {MAX_NAME_LENGTH} characters")
-    if any(unicodedata.category(ch) == "Cc" or ch in _BIDI for ch in name):
-        raise GameSetupError(
-            f"{label}: a name cannot hold control or text-direction characters"
-        )
-    return name
 
 
 def check_names(names: Sequence[str], kind: PlayerKind = "player") -> tuple[str, ...]:
@@ -75,7 +48,12 @@ def check_names(names: Sequence[str], kind: PlayerKind = "player") -> tuple[str,
     cleaned: list[str] = []
     seen: dict[str, int] = {}
     for position, raw in enumerate(names, 1):
-        name = check_name(raw, f"{word} {position}")
+        if isinstance(raw, str) and not raw.strip():
+            raise GameSetupError(f"{word} {position} has no name")
+        try:
+            name = check_name(raw)
+        except InvalidName as error:
+            raise GameSetupError(f"{word} {position}: {error}") from None
         key = name.casefold()
         if key in seen:
             raise GameSetupError(

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Literal
 
 from quizgame.engine.errors import EngineError
-from quizgame.engine.game import GameSetupError, check_name
+from quizgame.engine.names import InvalidName, check_name
 from quizgame.engine.session import QuizSession
 
 DEFAULT_MAX_PLAYERS = 100
@@ -39,8 +39,8 @@ def new_token() -> str:
 def player_name(raw: object) -> str:
     """The one place a name from outside is checked before it joins a game."""
     try:
-        return check_name(raw, "this name")
-    except GameSetupError as error:
+        return check_name(raw)
+    except InvalidName as error:
         raise JoinRefused("name", str(error)) from None
 
 

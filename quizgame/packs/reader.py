@@ -19,6 +19,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 # Moved to files.py (a cached load needs them without YAML); still importable from here.
 from quizgame.packs.files import MAX_PACK_BYTES, read_bytes  # noqa: F401
 from quizgame.packs.scalars import Ambiguous, resolve_plain
+from quizgame.safe_text import describe as describe_char
+from quizgame.safe_text import BIDI_CONTROLS, C0_CONTROLS, DEL_AND_C1, INVISIBLE_BREAKS, NON_CHARACTERS
 
 MAX_DEPTH = 64
 
@@ -32,11 +34,8 @@ _NON_SPECIFIC = "!"
 # Characters refused anywhere in a pack file: C0 controls except tab, LF and CR, DEL, C1
 # controls, the invisible bidirectional controls (they can make text display differently
 # from what it says), the Unicode line and paragraph separators, and non-characters.
-_UNSAFE_CLASS = (
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff"
-)
-_UNSAFE_IN_FILE = re.compile(f"[{_UNSAFE_CLASS}]")
+_UNSAFE_CLASS = f"{C0_CONTROLS}{DEL_AND_C1}{BIDI_CONTROLS}{INVISIBLE_BREAKS}{NON_CHARACTERS}"
+UNSAFE_IN_FILE = re.compile(f"[{_UNSAFE_CLASS}]")
 # In values, where escapes like "\r" or "\u202e" can produce any character: LF and tab only.
 _UNSAFE_IN_VALUE = re.compile(f"[{_UNSAFE_CLASS}\r]")
 # libyaml rejects these itself; they are replaced by spaces (same column) so that parsing,
@@ -119,15 +118,7 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - start
 
 
-def describe_char(char: str) -> str:
-    import unicodedata
-
-    name = unicodedata.name(char, "")
-    code = f"U+{ord(char):04X}"
-    return f"{code} ({name})" if name else code
-
-
-def _unsafe_message(char: str) -> str:
+def unsafe_message(char: str) -> str:
     code = ord(char)
     if code < 0x20 or 0x7F <= code <= 0x9F:
         return f"control character {describe_char(char)} is not allowed"
@@ -153,10 +144,10 @@ def read_document(data: bytes) -> Document:
         return doc
 
     parse_text = text
-    if _UNSAFE_IN_FILE.search(text):
-        for match in _UNSAFE_IN_FILE.finditer(text):
+    if UNSAFE_IN_FILE.search(text):
+        for match in UNSAFE_IN_FILE.finditer(text):
             line, col = line_col(text, match.start())
-            doc.issues.append(Issue(line, col, _unsafe_message(match.group())))
+            doc.issues.append(Issue(line, col, unsafe_message(match.group())))
         parse_text = _LIBYAML_REJECTS.sub(" ", text)
 
     if _may_have_properties(data) and _refuse_anchors(parse_text, doc):
@@ -326,7 +317,7 @@ class _Builder:
     def _check_value(self, node: ScalarNode) -> None:
         match = _UNSAFE_IN_VALUE.search(node.value)
         if match:
-            self.flag(node, _unsafe_message(match.group()) + " (written as an escape)")
+            self.flag(node, unsafe_message(match.group()) + " (written as an escape)")
 
     def _tagged_scalar(self, node: ScalarNode) -> Any:
         tag = node.tag

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from quizgame.readonly_record import Record
+from quizgame.safe_text import escaped
 
 if TYPE_CHECKING:
     from quizgame.packs.pack import Pack
@@ -24,7 +25,8 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        # A file's name is outside text too: the message already is escaped.
+        return f"{escaped(str(self.path))}:{self.line}:{self.col}: {self.message}"
 
 
 class PackError(Exception):

@@ -21,23 +21,13 @@ from quizgame.packs.quotes import Source as SourceText
 from quizgame.packs.reader import Document, Issue, read_document
 from quizgame.packs.schema_errors import find_node, schema_issues, strip_labels
 from quizgame.packs.types import LoadedPack, PackError, Problem
+from quizgame.safe_text import escaped
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-# Messages quote what the author wrote; they must not carry its invisible or line-breaking
-# characters to the terminal.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufffe\uffff]")
-
-
-def _printable(message: str) -> str:
-    if not _UNPRINTABLE.search(message):
-        return message
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
-
-
 def _problems(path: Path, issues: list[Issue]) -> list[Problem]:
-    return [Problem(path, issue.line + 1, issue.col + 1, _printable(issue.message)) for issue in issues]
+    return [Problem(path, issue.line + 1, issue.col + 1, escaped(issue.message)) for issue in issues]
 
 
 def load_bytes(path: Path, data: bytes) -> LoadedPack:

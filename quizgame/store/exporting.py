@@ -10,7 +10,8 @@ cell.
 JSON: one object {"format": "quizgame-results", "version": 1, "exported_at": ..., "filters":
 {...}, "columns": [...], "rows": [...]}; each row has the CSV columns with their exact
 values (no apostrophes) plus "response", the answer as stored (text, true/false, a list of
-choices, or null when time ran out).
+choices, or null when time ran out). Control and bidirectional characters in strings are
+always written as \\u escapes, so the file is safe to print on a terminal and means the same.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from __future__ import annotations
 import csv
 import itertools
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
+from quizgame.safe_text import BIDI_CONTROLS, DEL_AND_C1, INVISIBLE_BREAKS, NON_CHARACTERS
 from quizgame.store.rows import utc_now
 from quizgame.store.store import EXPORT_COLUMNS, FORMULA_START, ExportRow
 
@@ -48,6 +51,18 @@ def write_csv(rows: Iterable[Sequence[object]], handle: TextIO) -> int:
     return count
 
 
+# What json.dumps leaves as it is (it escapes only C0) but a terminal would act on, or show
+# in another order: written as \u escapes instead, the same JSON value.
+_RAW_IN_JSON = re.compile(f"[{DEL_AND_C1}{BIDI_CONTROLS}{INVISIBLE_BREAKS}{NON_CHARACTERS}]")
+
+
+def _dumps(value: object, **kwargs: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, **kwargs)
+    if _RAW_IN_JSON.search(text) is None:
+        return text
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _json_row(row: ExportRow) -> dict[str, Any]:
     data = dict(zip(EXPORT_COLUMNS, row))
     data["response"] = json.loads(row.response_json)
@@ -63,11 +78,11 @@ def write_json(rows: Iterable[ExportRow], handle: TextIO, *, filters: dict[str, 
         "filters": filters,
         "columns": [*EXPORT_COLUMNS, "response"],
     }
-    handle.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "rows": [')
+    handle.write(_dumps(head, indent=2)[:-2] + ',\n  "rows": [')
     count = 0
     for row in rows:
         separator = "\n    " if count == 0 else ",\n    "
-        handle.write(separator + json.dumps(_json_row(row), ensure_ascii=False))
+        handle.write(separator + _dumps(_json_row(row)))
         count += 1
     handle.write("\n  ]\n}\n" if count else "]\n}\n")
     return count

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from quizgame.safe_text import escaped
 from quizgame.store.store import ResultsStore, StoreMissing, resolve_db_path
 
 
@@ -24,5 +25,7 @@ def no_results(path: Path, detail: str = "") -> int:
 
 
 def fail(message: str) -> int:
-    print(f"quizgame: {message}", file=sys.stderr)
+    # Messages quote pack ids, names and file names: shown with visible escapes, never run.
+    shown = "\n".join(escaped(line) for line in message.split("\n"))
+    print(f"quizgame: {shown}", file=sys.stderr)
     return 1

@@ -6,19 +6,18 @@ import datetime as dt
 import unicodedata
 from collections.abc import Sequence
 
+from quizgame.safe_text import safe_text
+
 WIDTH = 80
 GAP = "  "
 ELLIPSIS = "…"
-# Bidirectional overrides and isolates could reorder the rest of the line on screen.
-_BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def clean(text: str) -> str:
     """Stored names and answers are data: control and bidi characters must not reach the
-    terminal, where they could move the cursor, clear the screen or reorder the line."""
-    return "".join(
-        "?" if unicodedata.category(ch) == "Cc" or ch in _BIDI else ch for ch in text
-    )
+    terminal, where they could move the cursor, clear the screen or reorder the line; and a
+    cell stays on its line."""
+    return safe_text(text, one_line=True)
 
 
 def _char_width(ch: str) -> int:

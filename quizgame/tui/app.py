@@ -20,9 +20,11 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from quizgame.safe_text import safe_text
 from quizgame.tui import messages
 from quizgame.tui.config import AppConfig
 from quizgame.tui.screens.base import HORIZONTAL, VERTICAL, GameScreen, too_small
+from quizgame.tui.widgets.literal import lit, safe
 
 if TYPE_CHECKING:
     from quizgame.tui.config import Recorder
@@ -103,7 +105,7 @@ class QuizApp(App[int]):
         if config.recorder is not None or config.open_recorder is not None:
             self.set_interval(config.status_every, self._check_saving)
         if self._start_problem is not None:
-            self.notify(Content(self._start_problem), title="Can't start", severity="error")
+            self.notify(lit(self._start_problem), title="Can't start", severity="error")
         # `play` starts with garbage collection off (quizgame.commands.play); once the
         # first screen is drawn it is needed again (the quiz screen then collects and
         # freezes what start-up left).
@@ -210,7 +212,7 @@ class QuizApp(App[int]):
         try:
             session = QuizSession(pack, options, clock=self.config.clock)
         except EngineError as error:
-            self.notify(Content(str(error)), title="Can't start", severity="error")
+            self.notify(lit(str(error)), title="Can't start", severity="error")
             return
         offer = await self._resumable(pack, options, player, seed_fixed)
         if offer is None:
@@ -252,7 +254,7 @@ class QuizApp(App[int]):
             # database, and the unfinished session stays there for next time.
             reason = str(error) or "the results database took too long to answer"
             self.notify(
-                Content(f"Could not look for an unfinished quiz: {reason}"), severity="warning"
+                lit(f"Could not look for an unfinished quiz: {reason}"), severity="warning"
             )
             return None
 
@@ -319,7 +321,7 @@ class QuizApp(App[int]):
         try:
             session = message.session.retry_missed(seed=self.config.seed_source())
         except EngineError as error:
-            self.notify(Content(str(error)), title="Nothing to retry")
+            self.notify(lit(str(error)), title="Nothing to retry")
             return
         self._began(session)
         await self._show_main(self._question_screen(session))
@@ -343,7 +345,7 @@ class QuizApp(App[int]):
         try:
             game = HotSeatGame(pack, options, players, kind=kind, clock=self.config.clock)  # type: ignore[arg-type]
         except EngineError as error:
-            self.notify(Content(str(error)), title="Can't start", severity="error")
+            self.notify(lit(str(error)), title="Can't start", severity="error")
             return
         self.session, self.game = None, game
         recorder = self._recorder()
@@ -419,6 +421,21 @@ class QuizApp(App[int]):
                 # The window is gone: restoring it must not wait on, or fail at, a write.
                 silence_standard_streams()
         self.exit(0)
+
+    # -- outside text ----------------------------------------------------------------------
+
+    # Every notification and every header goes through these: whatever a message or a title
+    # quotes (a pack's, a file's, a player's name), no control character reaches the terminal.
+
+    def notify(self, message: str | Content, *, title: str = "", markup: bool = True, **kwargs: object) -> None:  # type: ignore[override]
+        if isinstance(message, Content):
+            message = safe(message)
+        else:
+            message = safe_text(message)
+        super().notify(message, title=safe_text(title), markup=markup, **kwargs)  # type: ignore[arg-type]
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        return super().format_title(safe_text(title), safe_text(sub_title))
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -31,9 +31,16 @@ def test_names_are_trimmed_and_normalised_and_kept_literally() -> None:
         (["Ann", "  "], "player 2 has no name"),
         (["Ann", "Bob", "ann"], "players 1 and 3 have the same name: ann"),
         (["Zoë", "Zoe\u0308"], "players 1 and 2 have the same name: Zoë"),
-        (["Ann", "B\x1b[31mob"], "player 2: a name cannot hold control or text-direction characters"),
-        (["Ann", "Bob\u202e"], "player 2: a name cannot hold control or text-direction characters"),
-        (["Ann", "x" * 31], "player 2: a name can be at most 30 characters"),
+        (
+            ["Ann", "B\x1b[31mob"],
+            "player 2: a name cannot hold control or text-direction characters (U+001B at character 2)",
+        ),
+        (
+            ["Ann", "Bob\u202e"],
+            "player 2: a name cannot hold control or text-direction characters"
+            " (U+202E (RIGHT-TO-LEFT OVERRIDE) at character 4)",
+        ),
+        (["Ann", "x" * 41], "player 2: a name can be at most 40 characters (this one has 41)"),
     ],
 )
 def test_unusable_names_are_refused_with_a_plain_message(names, message: str) -> None:

@@ -495,3 +495,83 @@ def test_sql_formula_guard_matches_the_rule(db_path: Path) -> None:
             assert row[10] == spreadsheet_safe(text)
 
         check()
+
+
+# -- outside text in the reports -------------------------------------------------------------
+
+# Names and answers as an older version could have stored them.
+HOSTILE_NAME = "\x1b]0;pwned\x07Eve\x1b[31m\u202e"
+HOSTILE_ANSWER = "\x9b2J\x1bP1$qm\x1b\\yes"
+
+
+@pytest.fixture
+def hostile(db_path: Path) -> Path:
+    with ResultsStore.open(db_path) as store:
+        record = session(player=HOSTILE_NAME, pack_title="Pack\x1b]8;;https://x\x07")
+        store.start_session(record)
+        store.record_answer(answer(record.session_id, 1, response=HOSTILE_ANSWER, correct=False))
+        store.finish_session(record.session_id, finished_at="2025-03-01T10:00:00.000+00:00")
+    return db_path
+
+
+def assert_safe(text: str) -> None:
+    from quizgame.safe_text import find_unsafe
+
+    assert find_unsafe(text) is None, repr(text)
+
+
+def test_results_show_stored_hostile_names_safe(capsys, hostile: Path) -> None:
+    code, out, _ = run(capsys, "results", "--db", str(hostile))
+    assert code == 0 and "Eve" in out
+    assert_safe(out)
+
+
+def test_stats_show_stored_hostile_answers_safe(capsys, hostile: Path) -> None:
+    code, out, _ = run(capsys, "stats", "g20", "--db", str(hostile))
+    assert code == 0 and "yes" in out
+    assert_safe(out)
+
+
+def test_export_csv_on_a_terminal_shows_hostile_cells_safe_and_a_file_keeps_them(
+    capsys, hostile: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, _ = run(capsys, "export", "--db", str(hostile))
+    assert code == 0 and "Eve" in out
+    assert_safe(out.replace("\r\n", "\n"))
+    target = tmp_path / "out.csv"
+    assert run(capsys, "export", "--db", str(hostile), "-o", str(target))[0] == 0
+    (row,) = csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"), newline=""))
+    assert (row["player"], row["answer"]) == (HOSTILE_NAME, HOSTILE_ANSWER)  # exact, for the gradebook
+
+
+def test_export_json_escapes_what_a_terminal_would_run_and_keeps_the_values(capsys, hostile: Path) -> None:
+    code, out, _ = run(capsys, "export", "--format", "json", "--db", str(hostile))
+    assert code == 0
+    assert_safe(out)
+    (row,) = json.loads(out)["rows"]
+    assert (row["player"], row["answer"], row["response"]) == (HOSTILE_NAME, HOSTILE_ANSWER, HOSTILE_ANSWER)
+
+
+def test_a_refusal_that_quotes_stored_pack_ids_shows_them_safe(capsys, db_path: Path) -> None:
+    with ResultsStore.open(db_path) as store:
+        play(store, "ann", pack_id="evil\x1b]0;pwned\x07")
+    code, _, err = run(capsys, "stats", "nothing-here", "--db", str(db_path))
+    assert code == 1 and "evil\\x1b]0;pwned\\x07" in err
+    assert_safe(err)
+
+
+FORMULA_NAMES = ['=HYPERLINK("http://evil","click")', "@SUM(1)", "+cmd", "-2+3"]
+
+
+def test_names_a_spreadsheet_would_run_pass_the_name_check_and_export_as_text(capsys, db_path: Path) -> None:
+    from quizgame.engine.names import check_name
+
+    with ResultsStore.open(db_path) as store:
+        for name in FORMULA_NAMES:
+            play(store, check_name(name), (True,))
+    _, out, _ = run(capsys, "export", "--db", str(db_path))
+    players = [row["player"] for row in csv.DictReader(io.StringIO(out, newline=""))]
+    assert players == [f"'{name}" for name in FORMULA_NAMES]
+    _, out, _ = run(capsys, "export", "--format", "json", "--db", str(db_path))
+    assert [row["player"] for row in json.loads(out)["rows"]] == FORMULA_NAMES  # exact in JSON

@@ -139,6 +139,34 @@ def test_blank_player_name_is_refused(started, capsys) -> None:
     assert not started
 
 
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("\x1b[31mX\x1b]0;pwned\a", "cannot hold control or text-direction characters (U+001B at character 1)"),
+        ("Eve\u202e", "cannot hold control or text-direction characters (U+202E"),
+        ("x" * 41, "at most 40 characters (this one has 41)"),
+    ],
+)
+def test_an_unusable_player_name_is_refused_before_anything_starts(started, capsys, name, why) -> None:
+    assert main(["play", HARBOUR, "--player", name]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("quizgame play: the player name given with --player cannot be used: a name ")
+    assert why in err and err.count("\n") == 1
+    assert "\x1b" not in err and "\u202e" not in err  # the refusal does not write it either
+    assert not started
+
+
+def test_the_player_name_is_trimmed(started) -> None:
+    assert main(["play", HARBOUR, "--player", "  Grace  "]) == 0
+    assert started[0].config.player == "Grace"
+
+
+def test_a_login_name_that_is_no_player_name_falls_back(started, monkeypatch) -> None:
+    monkeypatch.setenv("LOGNAME", "\x1b]0;pwned\x07")
+    assert main(["play", HARBOUR]) == 0
+    assert started[0].config.player == "player"
+
+
 def test_home_passes_pack_folders_and_db(started, tmp_path) -> None:
     db = tmp_path / "results.sqlite3"
     assert main(["--packs", str(FIXTURES), "--db", str(db)]) == 0

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from quizgame.tui import messages
 from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.checklist import Checklist
+from quizgame.tui.widgets.literal import NAME_REFUSAL, TextField, lit
 from quizgame.tui.widgets.tickbox import TickBox
 from quizgame.tui.wording import long_date
 
@@ -46,19 +47,19 @@ def pack_prompt(entry: PackEntry) -> Content:
         problem = f"{first.line}:{first.col}: {first.message}" if first else "could not be read"
         return Content.assemble(
             ("✘ Invalid: ", "bold $text-error"),
-            (entry.path.name, "bold"),
+            lit(entry.path.name, "bold"),
             "\n",
-            (f"  {entry.origin} · {problem}", "$foreground-muted"),
+            lit(f"  {entry.origin} · {problem}", "$foreground-muted"),
         )
     pack = entry.pack.pack
     source = pack.source
     counts = f"{_plural(len(pack.questions), 'question')} · {_plural(len(pack.sections), 'section')}"
     return Content.assemble(
-        (pack.title, "bold"),
+        lit(pack.title, "bold"),
         "\n",
-        (f"  {source.publication}, {long_date(source.date)}", "$foreground-muted"),
+        lit(f"  {source.publication}, {long_date(source.date)}", "$foreground-muted"),
         "\n",
-        (f"  {entry.origin} · {counts}", "$foreground-muted"),
+        lit(f"  {entry.origin} · {counts}", "$foreground-muted"),
     )
 
 
@@ -107,7 +108,7 @@ class HomeScreen(GameScreen):
             with Vertical(id="right") as right:
                 right.border_title = "New quiz"
                 yield Label("Player", classes="label", markup=False)
-                yield Input(self.player, placeholder="your name", id="player", compact=True)
+                yield TextField(self.player, refusal=NAME_REFUSAL, placeholder="your name", id="player", compact=True)
                 yield TickBox(Content("Shuffle questions"), True, id="shuffle", compact=True)
                 yield TickBox(Content("Exam: answers at end"), False, id="exam", compact=True)
                 yield Select(
@@ -174,7 +175,7 @@ class HomeScreen(GameScreen):
         if entry is None or entry.pack is None:
             sections.set_items([])
             return
-        items = [(Content(section.title), section.id) for section in entry.pack.pack.sections]
+        items = [(lit(section.title), section.id) for section in entry.pack.pack.sections]
         sections.set_items(items, ticked=[section.id for section in entry.pack.pack.sections])
 
     @on(OptionList.OptionSelected, "#packs")
@@ -212,7 +213,7 @@ class HomeScreen(GameScreen):
         if entry.pack is None:
             first = entry.problems[0] if entry.problems else None
             self.notify(
-                Content(str(first) if first else f"{entry.path} could not be read"),
+                lit(str(first) if first else f"{entry.path} could not be read"),
                 title="This pack has problems",
                 severity="error",
             )
@@ -242,9 +243,15 @@ class HomeScreen(GameScreen):
         pack = self._chosen_pack()
         if pack is None:
             return
-        player = self.query_one("#player", Input).value.strip()
-        if not player:
-            self.notify("Type your name first.", severity="warning", markup=False)
+        from quizgame.engine.names import InvalidName, check_name
+
+        typed = self.query_one("#player", Input).value
+        try:
+            player = check_name(typed)
+        except InvalidName as error:
+            reason = str(error)
+            message = "Type your name first." if not typed.strip() else f"{reason[:1].upper()}{reason[1:]}."
+            self.notify(lit(message), severity="warning")
             self.action_focus_name()
             return
         options = self._options(pack)

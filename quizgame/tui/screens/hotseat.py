@@ -24,7 +24,7 @@ from quizgame.tui import messages
 from quizgame.tui.screens.base import sheet
 from quizgame.tui.screens.quiz import QuizScreen
 from quizgame.tui.widgets.ask import HowLine
-from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tui.widgets.round import RoundDetails, Scoreboard
 from quizgame.tui.widgets.status import StatusLine
 
@@ -43,9 +43,9 @@ class PassView(Vertical):
         self.player = player
 
     def compose(self) -> ComposeResult:
-        yield Plain(Content.assemble("Pass to ", Content.styled(self.player, "bold")), id="pass-to")
+        yield Plain(Content.assemble("Pass to ", lit(self.player, "bold")), id="pass-to")
         yield Plain(
-            Content.assemble(Content(self.player), ": press Enter when you are ready."),
+            Content.assemble(lit(self.player), ": press Enter when you are ready."),
             id="pass-ready",
         )
         yield Button(Content("I'm ready (Enter)"), variant="primary", id="ready", compact=True)
@@ -82,10 +82,10 @@ class HotSeatScreen(QuizScreen):
 
     def _show_status(self) -> None:  # while a question is asked: whose turn it is
         player = self.game.current_player or ""
-        self._status(Content.assemble(Content(player), "'s turn"))  # type: ignore[arg-type]
+        self._status(Content.assemble(lit(player), "'s turn"))  # type: ignore[arg-type]
         self.query_one("#section", Plain).display = True
         self.query_one("#section", Plain).show(
-            Content.assemble(("Section: ", "$foreground-muted"), Content(self.question.section.title))
+            Content.assemble(("Section: ", "$foreground-muted"), lit(self.question.section.title))
         )
 
     async def _between(self, showing: str, pane: Widget, status: str | Content) -> None:
@@ -103,7 +103,7 @@ class HotSeatScreen(QuizScreen):
     async def _show_pass(self) -> None:
         player = self.game.current_player
         assert player is not None
-        await self._between("pass", PassView(player, id="pass"), Content.assemble("Pass to ", Content(player)))
+        await self._between("pass", PassView(player, id="pass"), Content.assemble("Pass to ", lit(player)))
         self.set_focus(None)  # Enter is the screen's "Next", as the footer says
 
     async def _show_round(self) -> None:

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header
 
 from quizgame.tui.screens.base import GameScreen, sheet
-from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tui.wording import number
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class LeaderboardScreen(GameScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Plain(
-            Content.assemble(("Leaderboard: ", "bold"), Content.styled(self.pack.title, "bold")),
+            Content.assemble(("Leaderboard: ", "bold"), lit(self.pack.title, "bold")),
             id="heading",
         )
         with Horizontal(classes="row -head"):
@@ -94,7 +94,7 @@ class LeaderboardScreen(GameScreen):
             return
         rows = []
         for entry in entries:
-            name = Content(entry.player)
+            name = lit(entry.player)
             if entry.player_kind == "team":
                 name = Content.assemble(name, (" (team)", "$text-muted"))
             percent = "" if entry.percent is None else f"{round(entry.percent)}%"

@@ -16,7 +16,7 @@ from textual.widgets import Button, Footer, Header, Input
 
 from quizgame.tui import messages
 from quizgame.tui.screens.base import GameScreen, sheet
-from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.widgets.literal import NAME_REFUSAL, Plain, TextField, lit
 from quizgame.tui.widgets.tickbox import TickBox
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ class PlayersScreen(GameScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Plain(
-            Content.assemble(("Hot-seat game: ", "bold"), Content.styled(self.pack.title, "bold")),
+            Content.assemble(("Hot-seat game: ", "bold"), lit(self.pack.title, "bold")),
             id="heading",
         )
         mode = "exam: answers and scores at the end" if self.options.mode == "exam" else "practice"
@@ -57,7 +57,9 @@ class PlayersScreen(GameScreen):
                 value = self._names[row - 1] if row <= len(self._names) else ""
                 with Horizontal(classes="name-row"):
                     yield Plain(f"{row}", classes="number")
-                    yield Input(value, placeholder=f"name {row}", id=f"name-{row}", compact=True)
+                    yield TextField(
+                        value, refusal=NAME_REFUSAL, placeholder=f"name {row}", id=f"name-{row}", compact=True
+                    )
         with Horizontal(id="buttons"):
             yield Button(Content("Start (ctrl+s)"), variant="primary", id="start", compact=True)
             yield Button(Content("Back (Esc)"), id="back", compact=True)
@@ -86,7 +88,7 @@ class PlayersScreen(GameScreen):
         try:
             checked = check_names(names, self.kind)  # type: ignore[arg-type]
         except GameSetupError as error:
-            self.notify(Content(str(error)), title="Can't start", severity="error")
+            self.notify(lit(str(error)), title="Can't start", severity="error")
             return
         self.post_message(messages.HotSeatRequested(self.pack, self.options, checked, self.kind))
 

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Button, Collapsible, Footer, Header
 
 from quizgame.tui.screens.base import GameScreen, sheet
-from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tui.widgets.round import Podium, RoundDetails, Scoreboard
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class PodiumScreen(GameScreen):
                 title = Content.assemble(
                     (f"{right}/{len(answers)} right", "bold"),
                     f" · {number}. ",
-                    Content(prepared.question.prompt),
+                    lit(prepared.question.prompt),
                 )
                 yield Collapsible(
                     RoundDetails(game.pack, prepared, answers, show_prompt=False),

@@ -23,7 +23,7 @@ from textual.widgets import Button, Input, OptionList
 from quizgame.tui import messages
 from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.ask import HowLine, QuestionView, SubmitLink
-from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tui.widgets.status import StatusLine
 from quizgame.tui.wording import bar, countdown, number
 
@@ -159,7 +159,7 @@ class QuizScreen(GameScreen):
             progress = Content.assemble(progress, "  ·  ", score)
         self.query_one(StatusLine).show(progress)
         self.query_one("#section", Plain).show(
-            Content.assemble(("Section: ", "$foreground-muted"), Content(q.section.title))
+            Content.assemble(("Section: ", "$foreground-muted"), lit(q.section.title))
         )
 
     async def show_pane(self, pane: Widget) -> None:
@@ -341,7 +341,7 @@ class QuizScreen(GameScreen):
         try:
             result = self.session.answer(response)  # type: ignore[arg-type]
         except EngineError as error:
-            self.notify(Content(str(error)), severity="error")
+            self.notify(lit(str(error)), severity="error")
             return
         self._finish(result)
 

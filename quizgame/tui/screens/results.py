@@ -15,7 +15,7 @@ from textual.widgets import Button, Collapsible, Footer, Header
 from quizgame.tui import messages
 from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.answer import AnswerDetails
-from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tui.wording import bar, duration, number, percent, verdict
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ class ResultsScreen(GameScreen):
             yield Plain(Content.styled("By section", "bold"), classes="heading")
             for section, right, total in s.sections:
                 with Horizontal(classes="section-row"):
-                    yield Plain(Content(section.title), classes="section-title")
+                    yield Plain(section.title, classes="section-title")
                     yield Plain(
                         f"{bar(right, total)} {right}/{total} {percent(right, total):>4}",
                         classes="section-bar",
@@ -102,7 +102,7 @@ class ResultsScreen(GameScreen):
             title = Content.assemble(
                 (f"{found.symbol} {found.words}", "bold"),
                 f" · {index}. ",
-                Content(question.question.prompt),
+                lit(question.question.prompt),
             )
             yield Collapsible(
                 AnswerDetails(self.session.pack, question, result, show_prompt=False),

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Button
 
 from quizgame.tui.screens.base import GameModal, sheet
-from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tui.wording import number
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def offer_lines(offer: ResumeOffer) -> Content:
     progress = f"You answered {offer.answered} of {offer.total} questions"
     # No score in an exam until its end, not even here.
     progress += "." if exam else f" and scored {number(session.score)} of {number(session.max_score)}."
-    lines = [Content.styled(session.pack.title, "bold"), Content(progress)]
+    lines = [lit(session.pack.title, "bold"), Content(progress)]
     if exam:
         lines.append(Content("An exam carries on where it stopped; it cannot be started over."))
     else:

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header
 
 from quizgame.tui.screens.base import GameScreen, sheet
-from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tui.wording import attribution
 
 if TYPE_CHECKING:
@@ -29,18 +29,19 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
 
 
-# Characters Content would drop (shifting every offset after them), as spaces instead: a
-# source saved with Windows line endings keeps its quote offsets.
-_DROPPED = {code: " " for code in (7, 8, 11, 12, 13)}
+# A source saved with Windows line endings: its carriage returns as spaces, one for one (the
+# quote offsets still hold), rather than shown as replacement characters like any other
+# control character (quizgame.safe_text).
+_CARRIAGE_RETURN = {13: " "}
 
 
 def displayable(text: str) -> str:
-    return text.translate(_DROPPED)
+    return text.translate(_CARRIAGE_RETURN)
 
 
 def highlighted(text: str, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> Content | None:
     """The paragraph text[start:end] with the parts inside `spans` styled, or None if none are."""
-    content = Content(text[start:end])
+    content = lit(text[start:end])
     hit = False
     for span_start, span_end in spans:
         lo, hi = max(start, span_start), min(end, span_end)
@@ -65,7 +66,7 @@ class SourceScreen(GameScreen):
         source = self.pack.pack.source
         yield Header()
         yield Plain(
-            Content.assemble((source.title, "bold"), "\n", (attribution(self.pack.pack), "$foreground-muted")),
+            Content.assemble(lit(source.title, "bold"), "\n", lit(attribution(self.pack.pack), "$foreground-muted")),
             id="heading",
         )
         with VerticalScroll(id="text"):
@@ -73,7 +74,7 @@ class SourceScreen(GameScreen):
             for start, end in paragraphs(text):
                 marked = highlighted(text, start, end, self.spans)
                 if marked is None:
-                    yield Plain(Content(text[start:end]), classes="paragraph")
+                    yield Plain(text[start:end], classes="paragraph")
                 else:
                     yield Plain(marked, classes="paragraph -quote")
         yield Footer()

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 
-from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tui.widgets.quote import QuoteBlock
 
 if TYPE_CHECKING:
@@ -18,10 +18,10 @@ if TYPE_CHECKING:
 
 def answer_lines(result: AnswerResult) -> Content:
     given = "(no answer)" if result.timed_out else result.response_text
-    lines = [Content.assemble(("Your answer:  ", "bold"), Content(given))]
+    lines = [Content.assemble(("Your answer:  ", "bold"), lit(given))]
     if result.typo and result.accepted:
-        lines.append(Content.assemble(("              ", ""), (f"accepted: {result.accepted}", "$text-success")))
-    lines.append(Content.assemble(("Right answer: ", "bold"), Content(result.right_answer)))
+        lines.append(Content.assemble(("              ", ""), lit(f"accepted: {result.accepted}", "$text-success")))
+    lines.append(Content.assemble(("Right answer: ", "bold"), lit(result.right_answer)))
     return Content("\n").join(lines)
 
 
@@ -50,10 +50,10 @@ class AnswerDetails(Vertical):
         model = self._question.question
         parts: list[Content] = []
         if self._show_prompt:
-            parts.append(Content.styled(model.prompt, "$foreground-muted"))
+            parts.append(lit(model.prompt, "$foreground-muted"))
         if self._result is not None:
             parts.append(answer_lines(self._result))
-        parts.append(Content(model.explanation))
+        parts.append(lit(model.explanation))
         return Content("\n\n").join(parts)
 
     def compose(self) -> ComposeResult:

@@ -11,10 +11,10 @@ from textual.content import Content
 from textual import events
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.widgets.literal import Plain, TextField, lit
 
 if TYPE_CHECKING:
     from quizgame.engine import PreparedQuestion
@@ -30,7 +30,7 @@ _VERDICT_STYLES = {
 
 
 def choice_prompt(key: str, text: str) -> Content:
-    return Content.assemble((key, "bold $text-accent"), "  ", Content(text))
+    return Content.assemble((key, "bold $text-accent"), "  ", lit(text))
 
 
 def how_to_answer(prepared: PreparedQuestion) -> str:
@@ -77,7 +77,7 @@ class QuestionView(VerticalScroll):
         self.prepared = prepared
 
     def compose(self) -> ComposeResult:
-        yield Plain(Content.styled(self.prepared.question.prompt, "bold"), id="prompt")
+        yield Plain(lit(self.prepared.question.prompt, "bold"), id="prompt")
         yield from self._answer_widgets()
 
     def _answer_widgets(self) -> ComposeResult:
@@ -105,7 +105,11 @@ class QuestionView(VerticalScroll):
             )
             yield SubmitLink("Submit (Enter)", id="submit")
         else:
-            yield Input(placeholder="Type your answer, then press Enter", id="answer")
+            yield TextField(
+                refusal="An answer cannot hold control or text-direction characters.",
+                placeholder="Type your answer, then press Enter",
+                id="answer",
+            )
             yield SubmitLink("Submit (Enter)", id="submit")
 
     @property
@@ -116,7 +120,7 @@ class QuestionView(VerticalScroll):
         # Mounted when asked for: a hidden widget would still be styled before the first paint.
         hint = self.prepared.question.hint
         if hint and not self.query("#hint"):
-            text = Content.assemble(("Hint: ", "bold"), Content(hint))
+            text = Content.assemble(("Hint: ", "bold"), lit(hint))
             self.mount(Plain(text, id="hint"))
 
 

@@ -10,6 +10,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from quizgame.tui.widgets.literal import safe
+
 TICKED = ("[x] ", "bold $text-success")
 UNTICKED = ("[ ] ", "$foreground-muted")
 
@@ -86,7 +88,7 @@ class Checklist(OptionList):
 
     def _prompt(self, index: int) -> Content:
         mark = TICKED if self._values[index] in self._ticked else UNTICKED
-        return Content.assemble(mark, self._labels[index])
+        return Content.assemble(mark, safe(self._labels[index]))
 
     # -- ticking ---------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tui.wording import attribution, quote_text
 
 if TYPE_CHECKING:
@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 
 def quote_content(pack: Pack, fragments: tuple[str, ...], section: Section | None = None) -> Content:
     return Content.assemble(
-        (f"“{quote_text(fragments)}”", "italic"),
+        lit(f"“{quote_text(fragments)}”", "italic"),
         "\n\n",
-        (attribution(pack, section), "$foreground-muted"),
+        lit(attribution(pack, section), "$foreground-muted"),
     )
 
 

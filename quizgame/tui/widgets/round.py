@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 
-from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tui.widgets.quote import QuoteBlock
 from quizgame.tui.wording import bar, number, verdict
 
@@ -98,7 +98,7 @@ class RoundDetails(Vertical):
             yield Plain(
                 Content.assemble(
                     (f"Question {self.prepared.number}: ", "bold"),
-                    Content.styled(question.prompt, "bold"),
+                    lit(question.prompt, "bold"),
                 ),
                 classes="prompt",
             )
@@ -107,11 +107,11 @@ class RoundDetails(Vertical):
             given = "(no answer)" if result.timed_out else result.response_text
             with Horizontal(classes=f"answer-row -{found.kind}"):
                 yield Plain(f"{found.symbol} {found.words}", classes="verdict")
-                yield Plain(Content(player), classes="who")
-                yield Plain(Content(given), classes="given")
+                yield Plain(player, classes="who")
+                yield Plain(given, classes="given")
                 yield Plain(f"+{number(result.points)}", classes="points")
         right = self.answers[0][1].right_answer if self.answers else ""
-        yield Plain(Content.assemble(("Right answer: ", "bold"), Content(right)), classes="right")
+        yield Plain(Content.assemble(("Right answer: ", "bold"), lit(right)), classes="right")
         yield Plain(question.explanation, classes="explanation")
         yield QuoteBlock(self.pack.pack, question.quote_fragments, self.prepared.section)
 
@@ -159,7 +159,7 @@ class Scoreboard(Vertical):
         for standing in self.standings:
             with Horizontal(classes="score-row"):
                 yield Plain(place(standing.rank), classes="place")
-                yield Plain(Content(standing.player), classes="who")
+                yield Plain(standing.player, classes="who")
                 yield Plain(bar(round(standing.score), round(best)), classes="bar")
                 yield Plain(
                     f"{number(standing.score)} of {number(standing.max_score)}", classes="points"
@@ -222,7 +222,7 @@ class Podium(Horizontal):
         for rank, css in ((2, "-second"), (1, "-first"), (3, "-third")):
             here = [s for s in self.standings if s.rank == rank]
             with Vertical(classes=f"step {css}"):
-                names = Content("\n").join([Content(s.player) for s in here]) if here else Content("—")
+                names = Content("\n").join([lit(s.player) for s in here]) if here else Content("—")
                 yield Plain(names, classes="names")
                 yield Plain(f"{number(here[0].score)} points" if here else "", classes="score")
                 yield Plain(place(rank), classes="block")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from quizgame.tui.widgets.literal import Plain
+from quizgame.tui.widgets.literal import Plain, lit
 
 
 def status_text(message: str, pending: int) -> Content:
@@ -18,7 +18,7 @@ def status_text(message: str, pending: int) -> Content:
         lead = f"⚠ {pending} result{'' if pending == 1 else 's'} not saved yet, kept in memory"
     else:
         lead = "⚠ Results not saved"
-    return Content.assemble((lead, "bold"), ": ", Content(reason))
+    return Content.assemble((lead, "bold"), ": ", lit(reason))
 
 
 class SaveStatus(Plain):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
+from quizgame.tui.widgets.literal import lit, safe
+
 
 class StatusLine(Widget):
     """One widget drawing the whole line, rather than a row of three: each widget on the
@@ -17,12 +19,12 @@ class StatusLine(Widget):
 
     def __init__(self, title: str, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.title = Content(title)
+        self.title = lit(title)
         self.progress = Content()
         self.countdown: Content | None = None
 
     def show(self, progress: Content) -> None:
-        self.progress = progress
+        self.progress = safe(progress)
         self.refresh()
 
     def show_countdown(self, text: str | None, *, low: bool = False) -> None:
