@@ -150,13 +150,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     convert = sub.add_parser(
         "convert",
-        help="bring GIFT, Aiken, Moodle XML or Quizlet questions in as a pack, or take a pack out",
+        help="bring GIFT, Aiken, Moodle XML, Kahoot or Quizlet questions in as a pack, or take a pack out",
         description="Convert between a quizgame pack (.yaml) and another tool's question file. "
-        "Formats: gift (.gift, .txt), aiken (.txt), moodle (.xml), quizlet (.tsv, in only).",
+        "Formats: gift (.gift, .txt), aiken (.txt), moodle (.xml), kahoot (.xlsx), quizlet (.tsv, in only).",
     )
     convert.add_argument("input", metavar="INPUT", type=Path, help="the file to convert")
     convert.add_argument("output", metavar="OUTPUT", type=Path, help="the file to write")
-    formats = ("gift", "aiken", "moodle", "quizlet", "yaml")
+    formats = ("gift", "aiken", "moodle", "kahoot", "quizlet", "yaml")
     convert.add_argument("--from", dest="from_format", choices=formats, help="INPUT's format (default: from its name)")
     convert.add_argument("--to", dest="to_format", choices=formats, help="OUTPUT's format (default: from its name)")
     convert.add_argument(

@@ -1,7 +1,7 @@
 """Conversion between packs and other tools' question files.
 
 One module per format reads files into the neutral questions of model.py (gift.py for
-GIFT, aiken.py, moodle_xml.py, quizlet.py for a Quizlet set exported as tab-separated
+GIFT, aiken.py, moodle_xml.py, kahoot.py for Kahoot's spreadsheet template, quizlet.py for a Quizlet set exported as tab-separated
 text), which build.py writes as a pack; the *_export modules write a checked pack in the
 other formats. Each format's library is imported only when that format is used.
 """
@@ -28,6 +28,7 @@ FORMATS: dict[str, Format] = {
         Format("gift", "GIFT", (".gift", ".txt"), True, True),
         Format("aiken", "Aiken", (".txt",), True, True),
         Format("moodle", "Moodle XML", (".xml",), True, True),
+        Format("kahoot", "Kahoot spreadsheet", (".xlsx",), True, True),
         Format("quizlet", "Quizlet export", (".tsv",), True, False),
         Format(PACK, "quizgame pack", (".yaml", ".yml"), True, True),
     )
@@ -41,12 +42,14 @@ _READERS = {
     "gift": "quizgame.packs.convert.gift:read_gift_bytes",
     "aiken": "quizgame.packs.convert.aiken:read_aiken_bytes",
     "moodle": "quizgame.packs.convert.moodle_xml:read_moodle_bytes",
+    "kahoot": "quizgame.packs.convert.kahoot:read_kahoot_bytes",
     "quizlet": "quizgame.packs.convert.quizlet:read_quizlet_bytes",
 }
 _WRITERS = {
     "gift": "quizgame.packs.convert.gift_export:write_gift",
     "aiken": "quizgame.packs.convert.aiken:write_aiken",
     "moodle": "quizgame.packs.convert.moodle_xml:write_moodle",
+    "kahoot": "quizgame.packs.convert.kahoot:write_kahoot",
 }
 
 

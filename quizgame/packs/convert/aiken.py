@@ -17,21 +17,15 @@ import re
 import string
 from typing import Any
 
-from quizgame.packs.convert.model import Exported, Finding, ImportRefused, Imported, ImportResult
-from quizgame.packs.convert.text import plain, unsafe_character
+from quizgame.packs.convert.model import Exported, Finding, Imported, ImportResult
+from quizgame.packs.convert.text import decoded, plain, unsafe_character
 
 _CHOICE = re.compile(r"^([A-Z])[.)][ \t]+(.*\S)[ \t]*$")
 _ANSWER = re.compile(r"^ANSWER:[ \t]*(\S*)[ \t]*$", re.IGNORECASE)
 
 
 def read_aiken_bytes(data: bytes) -> ImportResult:
-    from quizgame.packs.reader import decode
-
-    text, problem = decode(data)
-    if text is None:
-        assert problem is not None
-        raise ImportRefused(problem.line + 1, problem.col + 1, problem.message)
-    return read_aiken(text)
+    return read_aiken(decoded(data))
 
 
 class _Open:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from quizgame.packs.convert.model import Finding, ImportRefused, Imported, ImportResult
-from quizgame.packs.convert.text import html_to_text, unsafe_character
+from quizgame.packs.convert.model import Finding, Imported, ImportResult, scoring_difference
+from quizgame.packs.convert.text import decoded, html_to_text, unsafe_character
 
 MAX_GIFT_BYTES = 5 * 1024 * 1024
 
@@ -368,24 +368,9 @@ class _Question:
         if not partial:
             raise self.skip(start, "skipped a question with no right answer")
         item.answers = [p[2] for p in partial]
-        self._check_weights(parsed, len(partial), start)
-
-    def _check_weights(self, parsed: list[Any], right: int, start: int) -> None:
-        # quizgame scores (right picks - wrong picks) / right choices: each right pick is
-        # worth 100/right, each wrong pick costs as much.
-        share = 100 / right
-        differ = []
-        for mark, weight, text, *_ in parsed:
-            credit = _credit(mark, weight)
-            expected = share if credit > 0 else -share
-            if abs(credit - expected) > 0.01:
-                differ.append(f"'{text}' {_percent(credit)}")
-        if differ:
-            self.note(
-                start,
-                "weights differ from quizgame's scoring, where each right pick earns and each wrong "
-                f"pick costs {_percent(share)}: {', '.join(differ)}",
-            )
+        difference = scoring_difference([(p[2], _credit(p[0], p[1])) for p in parsed])
+        if difference:
+            self.note(start, difference)
 
     def _short(self, item: Imported, parsed: list[Any]) -> None:
         item.kind = "short"
@@ -477,10 +462,4 @@ def _category_title(path: str) -> str | None:
 
 def read_gift_bytes(data: bytes) -> ImportResult:
     """A GIFT file's bytes: UTF-8 text (a byte order mark is fine)."""
-    from quizgame.packs.reader import decode as decode_utf8
-
-    text, problem = decode_utf8(data)
-    if text is None:
-        assert problem is not None
-        raise ImportRefused(problem.line + 1, problem.col + 1, problem.message)
-    return read_gift(text)
+    return read_gift(decoded(data))

@@ -58,6 +58,23 @@ class Imported:
     quote: list[str] | None = None
 
 
+def scoring_difference(weights: list[tuple[str, float]]) -> str | None:
+    """What to tell the user when a multiple-answer question's weights (answer, percent)
+    score differently from quizgame, which scores (right picks - wrong picks) / right
+    choices: each right pick earns 100/n %, and each wrong pick costs as much."""
+    right = sum(1 for _, weight in weights if weight > 0)
+    if not right:
+        return None
+    share = 100 / right
+    differ = [f"'{text}' {weight:.5g}%" for text, weight in weights if abs(weight - (share if weight > 0 else -share)) > 0.01]
+    if not differ:
+        return None
+    return (
+        "weights differ from quizgame's scoring, where each right pick earns and each wrong "
+        f"pick costs {share:.5g}%: {', '.join(differ)}"
+    )
+
+
 @dataclass
 class ImportResult:
     """A file read by an importer."""

@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from quizgame.packs.convert.gift import QUOTE_LINE, QUOTE_JOIN
-from quizgame.packs.convert.model import Exported, Finding, ImportRefused, Imported, ImportResult
+from quizgame.packs.convert.model import Exported, Finding, ImportRefused, Imported, ImportResult, scoring_difference
 from quizgame.packs.convert.text import html_to_text, tidy, unsafe_character
 
 _KINDS = {"multichoice", "truefalse", "shortanswer"}
@@ -210,16 +210,9 @@ class _Question:
             else:
                 item.kind = "multiple"
                 item.answers = [text for text, fraction, _ in answers if fraction > 0]
-                if item.answers:
-                    share = 100 / len(item.answers)
-                    differ = [
-                        f"'{t}' {f:g}%" for t, f, _ in answers if abs(f - (share if f > 0 else -share)) > 0.01
-                    ]
-                    if differ:
-                        self.note(
-                            "weights differ from quizgame's scoring, where each right pick earns and each wrong "
-                            f"pick costs {share:.5g}%: {', '.join(differ)}"
-                        )
+                difference = scoring_difference([(text, fraction) for text, fraction, _ in answers])
+                if difference:
+                    self.note(difference)
             for text, fraction, feedback in answers:
                 if feedback:
                     item.answer_feedback.append((text, text in item.answers, feedback))

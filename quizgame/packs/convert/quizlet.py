@@ -7,18 +7,12 @@ Tab between term and definition, and New line between rows.)
 
 from __future__ import annotations
 
-from quizgame.packs.convert.model import Finding, ImportRefused, Imported, ImportResult
-from quizgame.packs.convert.text import plain, unsafe_character
+from quizgame.packs.convert.model import Finding, Imported, ImportResult
+from quizgame.packs.convert.text import decoded, plain, unsafe_character
 
 
 def read_quizlet_bytes(data: bytes) -> ImportResult:
-    from quizgame.packs.reader import decode
-
-    text, problem = decode(data)
-    if text is None:
-        assert problem is not None
-        raise ImportRefused(problem.line + 1, problem.col + 1, problem.message)
-    return read_quizlet(text)
+    return read_quizlet(decoded(data))
 
 
 def read_quizlet(text: str) -> ImportResult:

@@ -6,7 +6,8 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from quizgame.packs.reader import describe_char
+from quizgame.packs.convert.model import ImportRefused
+from quizgame.packs.reader import decode, describe_char
 
 # As the pack reader refuses them in values (reader.py): C0 controls but tab and line feed,
 # DEL, C1 controls, bidirectional controls, line and paragraph separators, non-characters.
@@ -89,3 +90,13 @@ def one_line(message: str) -> str:
     if not _NOT_ONE_LINE.search(message):
         return message
     return _NOT_ONE_LINE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
+
+
+def decoded(data: bytes) -> str:
+    """A text file's bytes as text (UTF-8, a byte order mark allowed), or refused at the
+    first byte that is not UTF-8."""
+    text, problem = decode(data)
+    if text is None:
+        assert problem is not None
+        raise ImportRefused(problem.line + 1, problem.col + 1, problem.message)
+    return text
