@@ -14,6 +14,7 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
 # Shared with the runtime objects, which must not import this module.
+from quizgame.packs.lint.codes import SILENCEABLE
 from quizgame.packs.pack import DEFAULT_POINTS, FORMAT_VERSION, QUESTION_TYPES
 
 SCHEMA_URL = "https://quizgame.invalid/schema/pack-v1.json"
@@ -29,6 +30,8 @@ Identifier = Annotated[
     Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_-]*$"),
 ]
 Difficulty = Literal["easy", "medium", "hard"]
+# The codes of `quizgame lint`'s rules, so that editors complete them.
+LintCode = Literal[SILENCEABLE]
 
 
 class _Model(BaseModel):
@@ -65,7 +68,19 @@ class Section(_Model):
     id: Identifier
     """Referenced by questions' `section` field."""
     title: Text
-    """Shown to players, for example the takeaway as the source states it."""
+    """Shown above each of the section's questions: keep it from answering them ("Takeaway 3")."""
+    description: Text | None = None
+    """The section's full wording, for example the takeaway as the source states it. Shown on
+    the results screen and the source view, after the questions are answered, never above them."""
+
+
+class LintSilence(_Model):
+    """Lint rules silenced here, and why: `lint: {ignore: [QG101], because: "..."}`."""
+
+    ignore: Annotated[list[LintCode], Field(min_length=1)]
+    """The codes of the rules silenced, as `quizgame lint` prints them."""
+    because: Text | None = None
+    """Why the findings do not apply; a silence without a reason is itself a finding."""
 
 
 Quote = Union[Text, Annotated[list[Text], Field(min_length=1)]]
@@ -92,6 +107,8 @@ class _QuestionBase(_Model):
     """Shown when the player asks for a hint."""
     tags: list[Identifier] = []
     """Free labels for picking subsets of questions."""
+    lint: LintSilence | None = None
+    """`quizgame lint` rules silenced for this question, with the reason."""
 
     @property
     def base_points(self) -> int:
@@ -164,6 +181,8 @@ class Pack(_Model):
     source: Source
     sections: Annotated[list[Section], Field(min_length=1)]
     questions: Annotated[list[Question], Field(min_length=1)]
+    lint: LintSilence | None = None
+    """`quizgame lint` rules silenced for the whole pack, with the reason."""
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:

@@ -33,9 +33,16 @@ class Source(Record):
 
 
 class Section(Record):
-    __slots__ = ("id", "title")
+    __slots__ = ("id", "title", "description")
     id: str
     title: str
+    description: str | None
+
+
+class LintSilence(Record):
+    __slots__ = ("ignore", "because")
+    ignore: tuple[str, ...]
+    because: str | None
 
 
 class QuestionBase(Record):
@@ -50,6 +57,7 @@ class QuestionBase(Record):
         "time_limit",
         "hint",
         "tags",
+        "lint",
     )
     id: str
     section: str
@@ -61,6 +69,7 @@ class QuestionBase(Record):
     time_limit: int | None
     hint: str | None
     tags: tuple[str, ...]
+    lint: LintSilence | None
 
     @property
     def base_points(self) -> int:
@@ -113,6 +122,7 @@ class Pack(Record):
         "source",
         "sections",
         "questions",
+        "lint",
     )
     format_version: int
     id: str
@@ -124,6 +134,7 @@ class Pack(Record):
     source: Source
     sections: tuple[Section, ...]
     questions: tuple[Question, ...]
+    lint: LintSilence | None
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:
@@ -135,7 +146,9 @@ class Pack(Record):
 # The runtime class for each model class, matched by name.
 RECORDS: dict[str, type[Record]] = {
     cls.__name__: cls
-    for cls in (Source, Section, SingleQuestion, MultipleQuestion, TrueFalseQuestion, ShortQuestion, Pack)
+    for cls in (
+        Source, Section, LintSilence, SingleQuestion, MultipleQuestion, TrueFalseQuestion, ShortQuestion, Pack
+    )
 }
 
 

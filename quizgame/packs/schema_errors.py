@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from quizgame.packs.models import (
     NOT_BLANK,
     QUESTION_TYPES,
+    LintSilence,
     MultipleQuestion,
     Pack,
     Section,
@@ -52,6 +53,8 @@ def model_at(loc: Loc) -> type[BaseModel] | None:
         return Section
     if len(loc) == 3 and loc[0] == "questions" and loc[2] in QUESTION_MODELS:
         return QUESTION_MODELS[loc[2]]
+    if loc == ("lint",) or (len(loc) == 4 and loc[0] == "questions" and loc[3] == "lint"):
+        return LintSilence
     return None
 
 

@@ -29,9 +29,10 @@ def test_the_complete_example_is_valid(tmp_path: Path) -> None:
 
 def test_every_field_of_the_models_is_documented() -> None:
     from quizgame.packs.models import Pack, Section, ShortQuestion, SingleQuestion, Source, TrueFalseQuestion
-    from quizgame.packs.models import MultipleQuestion
+    from quizgame.packs.models import LintSilence, MultipleQuestion
 
     text = DOC.read_text(encoding="utf-8")
-    for model in (Pack, Source, Section, SingleQuestion, MultipleQuestion, TrueFalseQuestion, ShortQuestion):
+    models = (Pack, Source, Section, SingleQuestion, MultipleQuestion, TrueFalseQuestion, ShortQuestion, LintSilence)
+    for model in models:
         for name, info in model.model_fields.items():
             assert f"| `{info.alias or name}` |" in text, f"{model.__name__}.{name}"

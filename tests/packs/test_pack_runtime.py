@@ -108,7 +108,7 @@ def test_the_loader_hands_over_runtime_objects(pack_dir: Path) -> None:
 
 
 def test_runtime_objects_are_read_only() -> None:
-    section = pack.Section("winter", "The long winter")
+    section = pack.Section("winter", "The long winter", None)
     with pytest.raises(AttributeError):
         section.title = "Summer"  # type: ignore[misc]
     with pytest.raises(AttributeError):
@@ -126,17 +126,18 @@ def test_runtime_objects_compare_hash_copy_and_pickle_by_value() -> None:
     assert hash(loaded) == hash(again)
     assert pickle.loads(pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL)) == loaded
     assert copy.deepcopy(loaded) == loaded
-    assert pack.Section("a", "A") != pack.Section("a", "B")
+    assert pack.Section("a", "A", None) != pack.Section("a", "B", None)
     # Same values, different kinds of record: not equal.
-    assert pack.Section("a", "A") != ("a", "A")
+    assert pack.Section("a", "A", None) != ("a", "A", None)
 
 
 def test_records_are_built_by_position_or_name_and_every_field_is_needed() -> None:
-    assert pack.Section("a", title="A") == pack.Section(id="a", title="A") == pack.Section("a", "A")
-    assert repr(pack.Section("a", "A")) == "Section(id='a', title='A')"
-    with pytest.raises(TypeError, match="needs 'title'"):
-        pack.Section(id="a")
+    same = pack.Section("a", "A", None)
+    assert pack.Section("a", "A", description=None) == pack.Section(id="a", title="A", description=None) == same
+    assert repr(same) == "Section(id='a', title='A', description=None)"
+    with pytest.raises(TypeError, match="needs 'description'"):
+        pack.Section(id="a", title="A")
     with pytest.raises(TypeError, match="no field colour"):
-        pack.Section("a", "A", colour="blue")
-    with pytest.raises(TypeError, match="takes 2 fields, got 3"):
-        pack.Section("a", "A", "extra")
+        pack.Section("a", "A", None, colour="blue")
+    with pytest.raises(TypeError, match="takes 3 fields, got 4"):
+        pack.Section("a", "A", None, "extra")
