@@ -25,7 +25,7 @@ from quizgame.engine.scoring import (
     TYPO_MIN_LETTERS,
 )
 from quizgame.engine.session import QuizSession
-from quizgame.engine.textmatch import normalise
+from quizgame.packs.textmatch import normalise
 
 __all__ = [
     "SPEED_FLOOR",

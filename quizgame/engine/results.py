@@ -28,6 +28,8 @@ class PreparedQuestion(NamedTuple):
     # Effective seconds allowed: the session's limit, else the question's, else None (untimed).
     time_limit: float | None
     base_points: int
+    # For short questions: the source's fuller names for the accepted answers, accepted too.
+    fuller_forms: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from typing import NamedTuple
 
-from quizgame.engine.textmatch import damerau_levenshtein, digits, letter_count, normalise
+# Typed answers are matched in the pack layer, where lint asks the same question.
+from quizgame.packs.textmatch import TYPO_MIN_LETTERS, ShortMatch, match_short  # noqa: F401
 
-# Every tunable number in one place (docs/scoring.md quotes them).
+# Every tunable number of scoring in one place (docs/scoring.md quotes them); the matcher's
+# TYPO_MIN_LETTERS is in quizgame/packs/textmatch.py.
 SPEED_FLOOR = 0.5  # share of the points kept by an answer given right at the time limit
 STREAK_STEP_PERCENT = 10  # of base points, per answer in a streak beyond the first
 STREAK_CAP_PERCENT = 50
-TYPO_MIN_LETTERS = 5  # accepted answers shorter than this must be matched without a typo
 
 
 def score_single(response: str | bool, answer: str | bool) -> float:
@@ -25,39 +26,6 @@ def score_multiple(picked: Collection[str], right: Collection[str]) -> float:
     hits = sum(1 for choice in set(picked) if choice in right_set)
     misses = len(set(picked)) - hits
     return max(0.0, (hits - misses) / len(right_set))
-
-
-class ShortMatch(NamedTuple):
-    correct: bool
-    # The accepted answer's original text, only when a typo was forgiven.
-    accepted: str | None = None
-    typo: bool = False
-
-
-def match_short(response: str, accept: Sequence[str], *, exact: bool = False) -> ShortMatch:
-    """Is a typed answer one of the accepted answers?
-
-    Compared after normalise(). Unless `exact`, one typo (Damerau-Levenshtein distance 1)
-    is forgiven against an accepted answer of TYPO_MIN_LETTERS letters or more, provided
-    the numbers in both are the same: "Apollo 12" is not a typo of "Apollo 11".
-    """
-    given = normalise(response)
-    if not given:
-        return ShortMatch(False)
-    candidates = [(text, normalise(text)) for text in accept]
-    if any(given == wanted for _, wanted in candidates):
-        return ShortMatch(True)
-    if exact:
-        return ShortMatch(False)
-    for text, wanted in candidates:
-        if (
-            letter_count(wanted) >= TYPO_MIN_LETTERS
-            and abs(len(given) - len(wanted)) <= 1  # cheap test before the quadratic one
-            and digits(given) == digits(wanted)
-            and damerau_levenshtein(given, wanted) == 1
-        ):
-            return ShortMatch(True, accepted=text, typo=True)
-    return ShortMatch(False)
 
 
 class Points(NamedTuple):

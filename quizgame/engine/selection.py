@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, MutableSequence
+from collections.abc import Iterable, Mapping, MutableSequence
 from hashlib import sha256
 from typing import TYPE_CHECKING, TypeVar
 
@@ -39,8 +39,14 @@ def stable_shuffle(items: MutableSequence[T], rng: random.Random) -> None:
         items[i], items[j] = items[j], items[i]
 
 
-def prepare_questions(pack: Pack, options: SessionOptions) -> tuple[PreparedQuestion, ...]:
-    """Filter, shuffle, cut to `count`, shuffle choices, and number from 1."""
+def prepare_questions(
+    pack: Pack, options: SessionOptions, fuller_forms: Mapping[str, tuple[str, ...]] | None = None
+) -> tuple[PreparedQuestion, ...]:
+    """Filter, shuffle, cut to `count`, shuffle choices, and number from 1.
+
+    `fuller_forms` are the loaded pack's (LoadedPack.fuller_forms), handed to each question.
+    """
+    fuller_forms = fuller_forms or {}
     _check_names(pack, options)
     sections, tags, ids = set(options.sections), set(options.tags), set(options.question_ids)
     picked = [
@@ -71,6 +77,7 @@ def prepare_questions(pack: Pack, options: SessionOptions) -> tuple[PreparedQues
                 choices=tuple(choices),
                 time_limit=None if limit is None else float(limit),
                 base_points=question.base_points,
+                fuller_forms=fuller_forms.get(question.id, ()),
             )
         )
     return tuple(prepared)

@@ -58,7 +58,7 @@ def score_answer(
         credit = score_multiple(response, question.answers)
     elif question.type == "short":
         assert isinstance(response, str)
-        match = match_short(response, question.accept, exact=question.exact)
+        match = match_short(response, question.accept, exact=question.exact, fuller=prepared.fuller_forms)
         credit = 1.0 if match.correct else 0.0
         accepted, typo = match.accepted, match.typo
     else:
@@ -113,7 +113,7 @@ class QuizSession:
         self.pack = pack
         self.options = options
         self._clock = clock
-        self._questions = prepare_questions(pack.pack, options)
+        self._questions = prepare_questions(pack.pack, options, pack.fuller_forms)
         self._results: list[AnswerResult] = []
         # The question asked now; ahead of len(_results) by the questions passed over.
         self._position = 0

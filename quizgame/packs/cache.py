@@ -27,8 +27,8 @@ from quizgame.packs.types import LoadedPack
 MAX_ENTRIES = 100
 _SUFFIX = ".pack-cache"
 # Bump when what an entry holds changes shape (2: runtime objects instead of pydantic models;
-# 3: LoadedPack a record rather than a dataclass).
-ENTRY_VERSION = 3
+# 3: LoadedPack a record rather than a dataclass; 4: with the source's fuller answer forms).
+ENTRY_VERSION = 4
 
 
 @lru_cache(maxsize=1)

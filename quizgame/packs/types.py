@@ -42,7 +42,7 @@ class PackError(Exception):
 class LoadedPack(Record):
     """A pack that passed every check, with the source text its quotes were found in."""
 
-    __slots__ = ("pack", "path", "source_text", "content_hash", "quote_spans")
+    __slots__ = ("pack", "path", "source_text", "content_hash", "quote_spans", "fuller_forms")
     # The runtime objects of pack.py, not the pydantic models.
     pack: Pack
     path: Path
@@ -52,6 +52,9 @@ class LoadedPack(Record):
     content_hash: str
     # question id -> (start, end) offsets in source_text, one per quote fragment.
     quote_spans: dict[str, tuple[tuple[int, int], ...]]
+    # short question id -> the source's fuller names for its accepted answers, which the
+    # matcher accepts too ("Russian Foreign Minister Sergei Lavrov" for "Lavrov").
+    fuller_forms: dict[str, tuple[str, ...]]
 
     def __init__(
         self,
@@ -60,8 +63,16 @@ class LoadedPack(Record):
         source_text: str,
         content_hash: str,
         quote_spans: dict[str, tuple[tuple[int, int], ...]] | None = None,
+        fuller_forms: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
-        super().__init__(pack, path, source_text, content_hash, {} if quote_spans is None else quote_spans)
+        super().__init__(
+            pack,
+            path,
+            source_text,
+            content_hash,
+            {} if quote_spans is None else quote_spans,
+            {} if fuller_forms is None else fuller_forms,
+        )
 
     @property
     def id(self) -> str:

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from quizgame.packs.checks import Checker, read_source
 from quizgame.packs.files import MAX_SOURCE_BYTES, content_hash
 from quizgame.packs.models import Pack
+from quizgame.packs.names import fuller_forms, tokens
 from quizgame.packs.pack import from_model
 from quizgame.packs.placeholders import placeholder_issues
 from quizgame.packs.quotes import Source as SourceText
@@ -81,7 +82,17 @@ def load_bytes(path: Path, data: bytes) -> LoadedPack:
         source_text=source_text,
         content_hash=content_hash(data, source_bytes),
         quote_spans=spans,
+        fuller_forms=_fuller_forms(pack, source_text),
     )
+
+
+def _fuller_forms(pack: Pack, source_text: str) -> dict[str, tuple[str, ...]]:
+    short = [q for q in pack.questions if q.type == "short"]
+    if not short:
+        return {}
+    toks = tokens(source_text)
+    found = {q.id: fuller_forms(source_text, q.accept, toks) for q in short}
+    return {question_id: forms for question_id, forms in found.items() if forms}
 
 
 def _check_date(doc: Document) -> None:

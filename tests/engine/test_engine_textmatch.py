@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizgame.engine.textmatch import damerau_levenshtein, digits, letter_count, normalise
+from quizgame.packs.textmatch import damerau_levenshtein, digits, letter_count, normalise
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,22 @@
-"""Comparing typed answers: normalisation and edit distance."""
+"""Comparing typed answers with a short question's accepted answers.
+
+Part of the pack layer, not the engine's, because lint asks the same question the game
+does: would this wording of the answer be accepted? docs/scoring.md explains the rules.
+"""
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
+from typing import NamedTuple
+
+TYPO_MIN_LETTERS = 5  # accepted answers shorter than this must be matched without a typo
+
+# Words a player may put before an answer without changing what it names: "in Hamburg",
+# "the THAAD system". Only prepositions that keep the answer's meaning: never "near",
+# "before", "after" or "without", which would turn a right answer into another one.
+LEADING_PREPOSITIONS = frozenset({"in", "at", "on", "from", "to", "by", "of", "for", "with", "into"})
+LEADING_ARTICLES = frozenset({"a", "an", "the"})
 
 # Typographic quotes and dashes that keyboards, phones and word processors substitute.
 _TYPOGRAPHIC = str.maketrans(
@@ -83,3 +97,59 @@ def damerau_levenshtein(a: str, b: str) -> int:
                 current[j] = min(current[j], before[j - 2] + 1)
         before, previous = previous, current
     return previous[len(b)]
+
+
+def core(words: str) -> str:
+    """Normalised text without one leading preposition and then one leading article.
+
+    Never strips the last word: "The" alone stays "the".
+    """
+    parts = words.split(" ")
+    if len(parts) > 1 and parts[0] in LEADING_PREPOSITIONS:
+        parts = parts[1:]
+    if len(parts) > 1 and parts[0] in LEADING_ARTICLES:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+class ShortMatch(NamedTuple):
+    correct: bool
+    # The accepted answer's original text, only when a typo was forgiven.
+    accepted: str | None = None
+    typo: bool = False
+
+
+def match_short(
+    response: str, accept: Sequence[str], *, exact: bool = False, fuller: Sequence[str] = ()
+) -> ShortMatch:
+    """Is a typed answer one of the accepted answers?
+
+    Compared after normalise(), and again without a leading preposition or article on
+    either side ("in Hamburg" is "Hamburg", "a framework" is "the framework"). `fuller` are
+    the source's own fuller names for the accepted answers (names.fuller_forms), accepted
+    as they are. Unless `exact`, one typo (Damerau-Levenshtein distance 1) is forgiven
+    against an answer of TYPO_MIN_LETTERS letters or more, provided the numbers in both are
+    the same: "Apollo 12" is not a typo of "Apollo 11". Nothing else is forgiven: an answer
+    with more words, such as "Hamburg Airport" for "Hamburg", is wrong.
+    """
+    given = normalise(response)
+    if not given:
+        return ShortMatch(False)
+    candidates = [(text, normalise(text)) for text in (*accept, *fuller)]
+    if any(given == wanted for _, wanted in candidates):
+        return ShortMatch(True)
+    given_core = core(given)
+    if any(given_core == core(wanted) for _, wanted in candidates):
+        return ShortMatch(True)
+    if exact:
+        return ShortMatch(False)
+    for text, wanted in candidates:
+        for typed, meant in ((given, wanted), (given_core, core(wanted))):
+            if (
+                letter_count(meant) >= TYPO_MIN_LETTERS
+                and abs(len(typed) - len(meant)) <= 1  # cheap test before the quadratic one
+                and digits(typed) == digits(meant)
+                and damerau_levenshtein(typed, meant) == 1
+            ):
+                return ShortMatch(True, accepted=text, typo=True)
+    return ShortMatch(False)
