@@ -121,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check packs and report every problem")
     validate.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="pack files or folders")
 
+    lint = sub.add_parser("lint", help="find leaks, weak explanations and giveaway choices in packs")
+    lint.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="pack files or folders")
+    lint.add_argument("--format", choices=("text", "json"), default="text", help="json: for editors and CI")
+    lint.add_argument("--show-silenced", action="store_true", help="also list silenced findings, with their reasons")
+    _COMMANDS["lint"] = "lint"
+
     sub.add_parser("schema", help="print the pack format's JSON Schema")
 
     new = sub.add_parser("new", help="write a starter pack")

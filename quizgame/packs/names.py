@@ -63,13 +63,17 @@ def tokens(source: str) -> list[Token]:
             if possessive:
                 body = body[: possessive.start()]  # "Putin’s" is "Putin", and ends the name
             words = tuple(normalise(body).split())
-            if lead:
+            # A single word in brackets, "(THAAD)", is an aside inside the phrase, not a break.
+            aside = raw.startswith("(") and trail.endswith(")") and not possessive
+            if lead and not aside:
                 pending = True
             if words:
                 start = paragraph.start() + match.start() + lead
                 capitalised = body[:1].isupper()
                 found.append(Token(body, words, capitalised, pending, start, headline, sentence_start))
                 pending = sentence_start = False
+            if aside:
+                trail = trail[:-1]
             if possessive or not words or any(char in _ENDS_CLAUSE for char in trail):
                 pending = True
             if any(char in _ENDS_SENTENCE for char in trail):
@@ -151,6 +155,15 @@ def _runs_on(toks: Sequence[Token], last: int) -> bool:
 
 def phrase(toks: Sequence[Token], first: int, last: int) -> str:
     return " ".join(token.text for token in toks[first : last + 1])
+
+
+def passage(source: str, toks: Sequence[Token], first: int, last: int) -> str:
+    """Tokens first..last as the source writes them, brackets and all, on one line."""
+    end = toks[last].start + len(toks[last].text)
+    text = source[toks[first].start : end]
+    if text.count("(") > text.count(")"):
+        text += ")"
+    return " ".join(text.split())
 
 
 def _agree(toks: Sequence[Token], chains: list[list[int]]) -> bool:

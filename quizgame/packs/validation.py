@@ -33,6 +33,11 @@ def _problems(path: Path, issues: list[Issue]) -> list[Problem]:
 
 def load_bytes(path: Path, data: bytes) -> LoadedPack:
     """Check a pack from its bytes; `path` locates the source text and names the problems."""
+    return check_document(path, data)[0]
+
+
+def check_document(path: Path, data: bytes) -> tuple[LoadedPack, Document]:
+    """load_bytes, also handing back the parsed document (lint points into its nodes)."""
     doc = read_document(data)
     if doc.root is None or not isinstance(doc.data, dict):
         raise PackError(_problems(path, doc.issues))
@@ -76,7 +81,7 @@ def load_bytes(path: Path, data: bytes) -> LoadedPack:
         if not issues:  # every schema error fell on a node already reported; say something
             issues.append(Issue(0, 0, "the pack does not match the pack format"))
         raise PackError(_problems(path, issues))
-    return LoadedPack(
+    loaded = LoadedPack(
         pack=from_model(pack),
         path=path,
         source_text=source_text,
@@ -84,6 +89,7 @@ def load_bytes(path: Path, data: bytes) -> LoadedPack:
         quote_spans=spans,
         fuller_forms=_fuller_forms(pack, source_text),
     )
+    return loaded, doc
 
 
 def _fuller_forms(pack: Pack, source_text: str) -> dict[str, tuple[str, ...]]:
