@@ -30,7 +30,7 @@ from quizgame.engine.roster import (
 )
 from quizgame.engine.session import QuizSession
 from quizgame.engine.standings import Place, rank_players, ranks
-from quizgame.engine.textmatch import normalise
+from quizgame.packs.textmatch import normalise
 
 if TYPE_CHECKING:
     from quizgame.packs import LoadedPack
