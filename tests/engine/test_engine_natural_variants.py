@@ -156,15 +156,35 @@ def test_headlines_and_sentence_openings_give_no_names() -> None:
     assert fuller_forms(source, ["Trump"]) == ()
 
 
-def test_the_game_accepts_the_fuller_name_in_a_real_session() -> None:
-    loaded = load_pack(ARTICLE_PACK, cache=False)
-    lavrov = next(
-        q for q in loaded.pack.questions if q.type == "short" and "Lavrov" in q.accept
-    )
-    assert "Russian Foreign Minister Sergei Lavrov" in loaded.fuller_forms[lavrov.id]
-    session = QuizSession(loaded, SessionOptions(seed=1, question_ids=(lavrov.id,)))
-    session.show_current()
+LAVROV_PACK = """\
+schema: 1
+id: lavrov
+title: Who said it
+description: One question on the article.
+language: en
+authors: [Test Author]
+license: CC0-1.0
+source: {title: The article, author: Someone, publication: Somewhere, date: 2017-07-07, text: source.txt}
+sections: [{id: s, title: Part one}]
+questions:
+  - id: circles
+    type: short
+    section: s
+    prompt: Who reported that Trump spoke of "certain circles"?
+    accept: [Lavrov]
+    explanation: The Russian side's account.
+    quote: Lavrov also said
+"""
 
-    result = session.answer("Russian Foreign Minister Sergei Lavrov", 1.0)
 
-    assert result.correct and not result.typo
+def test_the_game_accepts_the_fuller_name_in_a_real_session(tmp_path: Path) -> None:
+    (tmp_path / "source.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "pack.yaml").write_text(LAVROV_PACK, encoding="utf-8")
+    loaded = load_pack(tmp_path / "pack.yaml", cache=False)
+    assert "Russian Foreign Minister Sergei Lavrov" in loaded.fuller_forms["circles"]
+
+    for typed, right in [("Russian Foreign Minister Sergei Lavrov", True), ("Russian Foreign Minister", False)]:
+        session = QuizSession(loaded, SessionOptions(seed=1))
+        session.show_current()
+        result = session.answer(typed, 1.0)
+        assert (result.correct, result.typo) == (right, False), typed

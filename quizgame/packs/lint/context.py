@@ -24,6 +24,9 @@ Loc = tuple[object, ...]
 # or more: in a small pack every word is in a large share of it).
 COMMON_SHARE = 0.5
 COMMON_MIN_QUESTIONS = 8
+# A word fewer than this share of the questions use is rare: on its own it ties a text to a
+# question's subject (in packs smaller than COMMON_MIN_QUESTIONS, every word is rare).
+RARE_SHARE = 0.2
 
 
 class Finding(NamedTuple):
@@ -58,7 +61,11 @@ class Context:
         self.pack = loaded.pack
         self.locator = Locator(doc.text)
         self.words = Words(self.pack.language)
-        self.common = self._common_stems()
+        self.uses = self._uses()
+        n = len(self.pack.questions)
+        small = n < COMMON_MIN_QUESTIONS
+        self.common = frozenset() if small else frozenset(s for s, k in self.uses.items() if k >= COMMON_SHARE * n)
+        self._rare_below = float("inf") if small else RARE_SHARE * n
 
     # -- places --------------------------------------------------------------------------
 
@@ -104,14 +111,15 @@ class Context:
         parts = [q.prompt, q.explanation, q.hint or "", *getattr(q, "choices", ()), *getattr(q, "accept", ())]
         return "\n".join(parts)
 
-    def _common_stems(self) -> frozenset[str]:
-        questions = self.pack.questions
-        if len(questions) < COMMON_MIN_QUESTIONS:
-            return frozenset()
+    def _uses(self) -> Counter[str]:
+        """How many questions use each word (stem) in their own text."""
         counts: Counter[str] = Counter()
-        for q in questions:
+        for q in self.pack.questions:
             counts.update(self.words.stems(self.own_text(q)))
-        return frozenset(stem for stem, n in counts.items() if n >= COMMON_SHARE * len(questions))
+        return counts
+
+    def rare(self, stem: str) -> bool:
+        return self.uses[stem] < self._rare_below
 
     def content(self, text: str) -> list[Word]:
         """Words that carry meaning: no fillers, no words every question shares."""

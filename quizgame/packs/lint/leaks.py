@@ -16,22 +16,23 @@ from quizgame.packs.lint.context import Context, Finding, Loc, Piece
 from quizgame.packs.lint.words import sentences
 from quizgame.packs.pack import Question
 
-# Words that give an answer away only do so in a text about the same thing: one that also
-# holds this many of the question's prompt words. A right answer whose words are all shared
-# by most questions (COMMON_SHARE) needs one more.
-CONTEXT_WORDS = 1
+# Words that give an answer away only do so in a text about the same thing, one that also
+# holds some of the question's prompt words: one is enough when the answer has a rare word
+# (context.RARE_SHARE); otherwise this many, or one rare one; and both when every word of
+# the answer is one most questions share (context.COMMON_SHARE).
+CONTEXT_WORDS = 2
 # A hint for a `multiple` question may not say how many choices are right.
 _COUNT_WORDS = {1: ("one", "single"), 2: ("two", "both", "pair"), 3: ("three",), 4: ("four",), 5: ("five",)}
 
 
 class Key(NamedTuple):
     """What gives a question's answer away: all of `stems` in one sentence of a text that
-    holds `needs` of the `context` words (the prompt's) anywhere."""
+    is about the question's subject (holds enough of the `context` words, the prompt's)."""
 
     stems: frozenset[str]
     shown: str  # the answer, as the pack writes it
     context: frozenset[str]
-    needs: int
+    weak: bool  # made only of words most questions share
 
 
 def keys(ctx: Context, q: Question) -> list[Key]:
@@ -56,20 +57,30 @@ def keys(ctx: Context, q: Question) -> list[Key]:
 def _key(ctx: Context, answer: str, wrong: set[str], prompt: set[str]) -> Key:
     stems = ctx.words.stems(answer)
     distinctive = stems - wrong - ctx.common
-    needs = CONTEXT_WORDS
     if not distinctive:
         # Every word is shared with a wrong choice or with most questions: only the whole
         # answer picks it out ("Putin and Trump" among "Trump and Tillerson", ...).
         distinctive = stems - wrong or stems
-        if distinctive <= ctx.common:
-            needs += 1
     context = frozenset(prompt - distinctive - ctx.common)
-    return Key(frozenset(distinctive), answer, context, needs if context else 0)
+    return Key(frozenset(distinctive), answer, context, distinctive <= ctx.common)
+
+
+def _about(ctx: Context, key: Key, text: str) -> bool:
+    """Whether a text is about the key's question: it holds its prompt's words."""
+    if not key.context:
+        return True
+    present = key.context & ctx.words.stems(text)
+    rare = any(ctx.rare(stem) for stem in present)
+    if key.weak:
+        return rare and len(present) >= CONTEXT_WORDS
+    if any(ctx.rare(stem) for stem in key.stems):
+        return bool(present)
+    return rare or len(present) >= CONTEXT_WORDS
 
 
 def _found(ctx: Context, key: Key, text: str, *, own: bool = False) -> int | None:
     """Offset of the first word of the key in the first sentence of `text` that holds it."""
-    if not own and key.needs and len(key.context & ctx.words.stems(text)) < key.needs:
+    if not own and not _about(ctx, key, text):
         return None
     for start, end in sentences(text):
         words = ctx.words.words(text[start:end])
