@@ -80,6 +80,9 @@ class ResultsScreen(GameScreen):
                         f"{bar(right, total)} {right}/{total} {percent(right, total):>4}",
                         classes="section-bar",
                     )
+                # The section's full wording, kept from the quiz screen: it could answer a question.
+                if section.description:
+                    yield Plain(section.description, classes="section-description")
             yield Plain(Content.styled("Review", "bold"), classes="heading")
             yield from self._review()
             with Horizontal(id="buttons"):

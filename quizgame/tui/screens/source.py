@@ -61,14 +61,19 @@ class SourceScreen(GameScreen):
         super().__init__()
         self.pack = pack
         self.spans = pack.quote_spans.get(question_id, ()) if question_id else ()
+        questions = [q for q in pack.pack.questions if q.id == question_id]
+        # Shown once the question is answered: the section's full wording, which its title,
+        # above the question, leaves out.
+        self.section = pack.pack.section(questions[0].section) if questions else None
 
     def compose(self) -> ComposeResult:
         source = self.pack.pack.source
         yield Header()
-        yield Plain(
-            Content.assemble(lit(source.title, "bold"), "\n", lit(attribution(self.pack.pack), "$foreground-muted")),
-            id="heading",
-        )
+        heading = Content.assemble(lit(source.title, "bold"), "\n", lit(attribution(self.pack.pack), "$foreground-muted"))
+        if self.section is not None and self.section.description:
+            about = Content.assemble(lit(self.section.title, "bold"), ": ", lit(self.section.description))
+            heading = Content.assemble(heading, "\n", about)
+        yield Plain(heading, id="heading")
         with VerticalScroll(id="text"):
             text = displayable(self.pack.source_text)
             for start, end in paragraphs(text):
