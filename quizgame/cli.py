@@ -125,7 +125,6 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="pack files or folders")
     lint.add_argument("--format", choices=("text", "json"), default="text", help="json: for editors and CI")
     lint.add_argument("--show-silenced", action="store_true", help="also list silenced findings, with their reasons")
-    _COMMANDS["lint"] = "lint"
 
     sub.add_parser("schema", help="print the pack format's JSON Schema")
 
@@ -189,6 +188,7 @@ _COMMANDS = {
     "export": "export",
     "stats": "stats",
     "convert": "convert",
+    "lint": "lint",
 }
 
 
