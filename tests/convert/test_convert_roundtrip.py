@@ -82,6 +82,7 @@ def questions(draw: st.DrawFn, index: int) -> object:
         time_limit=None,
         hint=None,
         tags=(),
+        lint=None,
     )
     if kind == "single":
         choices = draw(CHOICES)
@@ -102,8 +103,11 @@ def packs(draw: st.DrawFn) -> LoadedPack:
     qs = tuple(draw(questions(i)) for i in range(count))
     source = Source(draw(TEXT), draw(TEXT), draw(TEXT), None, dt.date(2020, 1, 2), None, "s.txt")
     # Moodle's category paths cannot hold a name that starts or ends with '/'.
-    sections = (Section("one", draw(TEXT.map(lambda t: t.replace("\n", " ").strip("/ ")).filter(bool))), Section("two", "Second / part"))
-    pack = Pack(1, "generated", draw(TEXT), "d", "en", ("a",), "CC0-1.0", source, sections, qs)
+    sections = (
+        Section("one", draw(TEXT.map(lambda t: t.replace("\n", " ").strip("/ ")).filter(bool)), None),
+        Section("two", "Second / part", None),
+    )
+    pack = Pack(1, "generated", draw(TEXT), "d", "en", ("a",), "CC0-1.0", source, sections, qs, None)
     return LoadedPack(pack, Path("generated.yaml"), "", "0")
 
 
