@@ -17,6 +17,7 @@ from typing import Any
 
 from quizgame.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from quizgame.commands.validate import pack_paths
+from quizgame.safe_text import escaped
 
 
 def _plural(n: int, word: str) -> str:
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     files, errors = pack_paths(list(args.paths))
     if errors:
         for error in errors:
-            print(f"quizgame lint: {_shown(error)}", file=sys.stderr)
+            print(f"quizgame lint: {escaped(error)}", file=sys.stderr)
         return EXIT_USAGE
     reports = [lint_path(path) for path in files]
     if args.format == "json":
@@ -41,25 +42,19 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
-def _shown(text: str) -> str:
-    from quizgame.packs.validation import _printable
-
-    return _printable(text)
-
-
 def _line(path: Path, finding: Any) -> str:
-    return f"{_shown(str(path))}:{finding.line}:{finding.col}: {finding.code} {finding.rule}: {_shown(finding.message)}"
+    return f"{escaped(str(path))}:{finding.line}:{finding.col}: {finding.code} {finding.rule}: {escaped(finding.message)}"
 
 
 def _print(reports: list[Any], *, show_silenced: bool) -> None:
     for report in reports:
         for problem in report.problems:
-            print(f"{_shown(str(problem.path))}:{problem.line}:{problem.col}: {_shown(problem.message)}")
+            print(problem)
         for finding in report.findings:
             print(_line(report.path, finding))
         if show_silenced:
             for silenced in report.silenced:
-                reason = _shown(silenced.because) if silenced.because else "no reason given"
+                reason = escaped(silenced.because) if silenced.because else "no reason given"
                 print(f"{_line(report.path, silenced.finding)} (silenced: {reason})")
     print(_summary(reports))
 
