@@ -14,13 +14,29 @@ from importlib import import_module
 from pathlib import Path
 
 from quizgame import __version__
+from quizgame.exits import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
+
+DESCRIPTION = """\
+A trivia game for the terminal. Every answer is backed by a quote from its source.
+
+Run `quizgame` with no command to open the home screen: pick a pack, type your name,
+choose the options, and play."""
+
+EPILOG = """\
+exit status: 0 when all went well; 1 when problems were found in a pack, a source text or
+the results database, or a file could not be written; 2 when the command line is wrong
+(a bad option, an unknown pack id or section, a missing file or folder).
+
+`quizgame COMMAND --help` describes each command."""
 
 
 class _Parser(argparse.ArgumentParser):
+    # The subcommands' parsers by name (set by build_parser), so that a wrong option after
+    # a command is reported with that command's usage rather than the top-level one.
+    commands: dict[str, argparse.ArgumentParser] = {}
+
     def error(self, message: str) -> None:  # argparse's default is exit 2 with usage; keep that
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
@@ -45,12 +61,19 @@ def _seed(text: str) -> int:
 
 # Options accepted both before and after the command name. On a subcommand the default is
 # SUPPRESS, or argparse would overwrite a value given before the command with the default.
+def _folder(text: str) -> Path:
+    path = Path(text)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"no such folder: {text}" if not path.exists() else f"not a folder: {text}")
+    return path
+
+
 def _add_packs_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     parser.add_argument(
         "--packs",
         metavar="DIR",
         action="append",
-        type=Path,
+        type=_folder,
         default=[] if top else argparse.SUPPRESS,
         help="also look for packs in DIR (repeatable; QUIZGAME_PACKS adds more)",
     )
@@ -105,7 +128,9 @@ def _add_session_options(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="quizgame",
-        description="A trivia game for the terminal. Every answer is backed by a quote from its source.",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"quizgame {__version__}")
     _add_packs_option(parser, top=True)
@@ -142,11 +167,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_filters(results)
     _add_db_option(results)
     results.add_argument(
-        "--limit", type=_positive_int, default=None, help="show the N newest sessions (default: 50)"
+        "--limit",
+        metavar="N",
+        type=_positive_int,
+        default=None,
+        help="show the N newest sessions (default: 50)",
     )
 
     export = sub.add_parser("export", help="export answers for a gradebook")
-    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument(
+        "--format",
+        choices=("csv", "json"),
+        default="csv",
+        help="csv: one row per player per question, for a spreadsheet (default); "
+        "json: every answer with its details",
+    )
     export.add_argument(
         "-o", "--output", metavar="FILE", type=Path, default=None, help="write to FILE (default: stdout)"
     )
@@ -173,6 +208,8 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("pack", metavar="PACK", help="a pack id or file")
     _add_packs_option(stats)
     _add_db_option(stats)
+
+    parser.commands = dict(sub.choices)
     return parser
 
 
@@ -192,14 +229,27 @@ _COMMANDS = {
 }
 
 
+def _parse(parser: _Parser, argv: list[str]) -> argparse.Namespace:
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        # Left over by the command's own parser when they come after the command's name:
+        # that command's usage is the one to show.
+        command = parser.commands.get(args.command) if args.command else None
+        after = args.command in argv and unknown[0] in argv and argv.index(unknown[0]) > argv.index(args.command)
+        (command if command is not None and after else parser).error(
+            f"unrecognized arguments: {' '.join(unknown)}"
+        )
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, sys.argv[1:] if argv is None else list(argv))
     module = import_module(f"quizgame.commands.{_COMMANDS[args.command]}")
     try:
         return module.run(args)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # `quizgame export | head`: the reader left; say nothing more.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
-import stat
 import sys
-from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TextIO
 
+from quizgame.atomic import atomic_write, user_file_mode
+from quizgame.exits import EXIT_OK, EXIT_USAGE
 from quizgame.safe_text import safe_text
 from quizgame.store import StoreError
-from quizgame.store.atomic import atomic_write
 from quizgame.store.exporting import write_csv, write_json
 from quizgame.store.reading import fail, open_for_report
 
@@ -35,17 +33,6 @@ def _to_stdout(write: Callable[[TextIO], int]) -> int:
 def _shown(rows: Iterable[Sequence[object]]) -> Iterator[list[object]]:
     for row in rows:
         yield [safe_text(cell) if isinstance(cell, str) else cell for cell in row]
-
-
-def _file_mode(target: Path) -> int:
-    """Keep an existing file's permissions; a new one gets what the umask allows, like any
-    file the user creates (the temporary file we write first is private)."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)  # a one-shot command, single-threaded: reading it this way is safe
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def run(args: argparse.Namespace) -> int:
@@ -71,9 +58,11 @@ def run(args: argparse.Namespace) -> int:
         if target is None:
             count = _to_stdout(write)
         elif target.is_dir():
-            return fail(f"cannot write the export: {target} is a folder")
+            return fail(f"cannot write the export: {target} is a folder", EXIT_USAGE)
+        elif not target.parent.is_dir():
+            return fail(f"cannot write the export: no such folder: {target.parent}", EXIT_USAGE)
         else:
-            count = atomic_write(target, write, newline="", mode=_file_mode(target))
+            count = atomic_write(target, write, newline="", mode=user_file_mode(target))
     except StoreError as exc:
         return fail(str(exc))
     except BrokenPipeError:
@@ -91,4 +80,4 @@ def run(args: argparse.Namespace) -> int:
         print(f"no answers matched (database: {path})", file=note)
     if target is not None:
         print(f"wrote {count} answer{'s' if count != 1 else ''} to {target}")
-    return 0
+    return EXIT_OK

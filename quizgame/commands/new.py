@@ -12,11 +12,12 @@ import argparse
 import json
 import os
 import re
+import shlex
 import sys
-import tempfile
 from pathlib import Path
 
-from quizgame.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from quizgame.atomic import atomic_write, user_file_mode
+from quizgame.exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from quizgame.packs.placeholders import PLACEHOLDER_DATE, QUOTE_PLACEHOLDER
 
 SCHEMA_FILE = "pack.schema.json"
@@ -132,14 +133,8 @@ def _commented(line: str, comment: str) -> str:
 
 
 def _write(path: Path, text: str) -> None:
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    # Written whole or not at all; with the permissions any new file of the user's gets.
+    atomic_write(path, lambda handle: handle.write(text), newline="\n", mode=user_file_mode(path))
 
 
 def _fail(message: str, code: int) -> int:
@@ -166,14 +161,14 @@ def run(args: argparse.Namespace) -> int:
     if text is None:
         return _fail(f"source text {source} is not UTF-8: {problem.message if problem else ''}", EXIT_PROBLEMS)
     if file.is_dir():
-        return _fail(f"{file} is a folder", EXIT_PROBLEMS)
+        return _fail(f"{file} is a folder", EXIT_USAGE)
     if file.exists() and not args.force:
-        return _fail(f"{file} already exists; use --force to overwrite it", EXIT_PROBLEMS)
+        return _fail(f"{file} already exists; use --force to overwrite it", EXIT_USAGE)
 
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         _write(file, render(file, source))
-        print(f"wrote {file}: replace every TODO, then run: quizgame validate {file}")
+        print(f"wrote {file}: replace every TODO and the date, then run: quizgame validate {shlex.quote(str(file))}")
         schema = file.parent / SCHEMA_FILE
         if not schema.exists():
             from quizgame.packs.json_schema import render as render_schema

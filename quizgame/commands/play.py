@@ -10,9 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
+from quizgame.exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
 def default_player() -> str:
@@ -65,8 +63,8 @@ def _run(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return EXIT_PROBLEMS
-    except LookupError as error:
-        return _fail(str(error.args[0] if error.args else error), EXIT_PROBLEMS)
+    except LookupError as error:  # no such pack file, or no pack with that id
+        return _fail(str(error.args[0] if error.args else error), EXIT_USAGE)
 
     shuffle = True if args.shuffle is None else args.shuffle
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from quizgame.exits import EXIT_OK
 from quizgame.store import SessionInfo, StoreError
 from quizgame.store.reading import fail, no_results, open_for_report
 from quizgame.store.table import format_table, local_time, number, percent
@@ -60,4 +61,4 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         print(f"\n{shown} session{'s' if shown != 1 else ''} (database: {path})")
-    return 0
+    return EXIT_OK

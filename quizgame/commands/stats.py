@@ -13,6 +13,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quizgame.exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from quizgame.store import PackVersion, QuestionStats, StoreError
 from quizgame.store.reading import fail, no_results, open_for_report
 from quizgame.store.table import WIDTH, clean, format_table, local_time, percent, truncate
@@ -28,6 +29,10 @@ _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 class _Refused(Exception):
     """PACK named a file that cannot be used; the message is ready to print."""
+
+    def __init__(self, message: str, code: int = EXIT_PROBLEMS) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def _looks_like_path(ref: str) -> bool:
@@ -61,7 +66,11 @@ def _load(ref: str, extra_dirs: list[Path]) -> tuple[LoadedPack | None, str | No
             raise _Refused(str(exc)) from None
         first = exc.problems[0].message
         return None, f"note: pack {ref!r} has problems ({first}); showing question ids"
-    except (LookupError, OSError, ValueError) as exc:
+    except LookupError as exc:  # no such file
+        if path_like:
+            raise _Refused(str(exc), EXIT_USAGE) from None
+        return None, None
+    except (OSError, ValueError) as exc:
         if path_like:
             raise _Refused(str(exc) or f"cannot read pack {ref}") from None
         return None, None
@@ -143,11 +152,13 @@ def run(args: argparse.Namespace) -> int:
         try:
             loaded, note = _load(ref, extra_dirs)
         except _Refused as exc:
-            return fail(str(exc))
+            return fail(str(exc), exc.code)
         if note:
             print(note)
         pack_id = loaded.id if loaded is not None else ref
         if store is None:
+            if loaded is None:
+                return fail(f"no pack or results called {ref!r} (database: {path}, not created yet)", EXIT_USAGE)
             return no_results(path)
         versions = store.pack_versions(pack_id)
         if not versions:
@@ -155,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
                 return no_results(path, f" for pack {pack_id!r}")
             known = store.pack_ids()
             have = f"; packs with results: {', '.join(known)}" if known else ""
-            return fail(f"no pack or results called {ref!r} (database: {path}){have}")
+            return fail(f"no pack or results called {ref!r} (database: {path}){have}", EXIT_USAGE)
         current_hash = loaded.content_hash if loaded is not None else None
         versions.sort(key=lambda v: v.pack_hash != current_hash)  # stable: newest stay first
         stats = {v.pack_hash: store.question_stats(pack_id, v.pack_hash) for v in versions}
@@ -165,7 +176,7 @@ def run(args: argparse.Namespace) -> int:
         if store is not None:
             store.close()
     _print_report(pack_id, loaded, versions, stats, current_hash)
-    return 0
+    return EXIT_OK
 
 
 def _print_report(

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from quizgame.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from quizgame.exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from quizgame.safe_text import escaped
 
 
@@ -20,22 +20,25 @@ def _plural(n: int, word: str) -> str:
 
 
 def pack_paths(paths: list[Path]) -> tuple[list[Path], list[str]]:
-    """The pack files named or found under the given paths, and usage errors."""
+    """The pack files named or found under the given paths, each once (by the file it
+    resolves to, under the name first given for it), and usage errors."""
     from quizgame.packs.discovery import PACK_SUFFIXES, pack_files
 
-    found: list[Path] = []
+    found: dict[Path, Path] = {}
     errors: list[str] = []
     for path in paths:
         if path.is_dir():
             files = pack_files(path)
             if not files:
                 errors.append(f"no pack files ({', '.join('*' + s for s in PACK_SUFFIXES)}) in folder {path}")
-            found += files
         elif path.exists() or path.is_symlink():
-            found.append(path)
+            files = [path]
         else:
             errors.append(f"no such file or folder: {path}")
-    return found, errors
+            continue
+        for file in files:
+            found.setdefault(file.resolve(), file)
+    return list(found.values()), errors
 
 
 def run(args: argparse.Namespace) -> int:

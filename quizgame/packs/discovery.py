@@ -2,13 +2,14 @@
 
 Every *.yaml / *.yml file in a pack folder (searched recursively, hidden ones skipped) is
 treated as a pack. An invalid one is listed with its problems, never hidden. When two
-packs share an id, the first found wins: built-in, then user, then extra folders in order.
+packs share an id, the first found is the one used: built-in, then user, then extra
+folders in order. The other is still a valid pack (`quizgame validate` passes it), listed
+with the file that took its id, but it is not offered for play.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Iterable, Literal, NamedTuple, Sequence
 
@@ -29,10 +30,13 @@ class PackEntry(NamedTuple):
     problems: Sequence[Problem] = ()
     # The pack folder it was found in.
     folder: Path | None = None
+    # For a valid pack whose id another pack, found first, already has: that pack's file.
+    taken_by: Path | None = None
 
     @property
     def ok(self) -> bool:
-        return self.pack is not None and not self.problems
+        """Valid, and the pack its id stands for: offered for play."""
+        return self.pack is not None and not self.problems and self.taken_by is None
 
 
 def pack_folders(extra_dirs: Iterable[Path] = ()) -> list[tuple[Origin, Path]]:
@@ -59,15 +63,6 @@ def pack_files(folder: Path) -> list[Path]:
     return found
 
 
-def _id_line(path: Path) -> int:
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return 1
-    match = re.search(r"(?m)^id\s*:", text)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
-
-
 def discover_packs(extra_dirs: Iterable[Path] = ()) -> list[PackEntry]:
     """Every pack file in every pack folder, loaded (from the cache when unchanged)."""
     entries: list[PackEntry] = []
@@ -85,12 +80,9 @@ def discover_packs(extra_dirs: Iterable[Path] = ()) -> list[PackEntry]:
                 entries.append(PackEntry(path, origin, None, error.problems, folder))
                 continue
             owner = owners.get(loaded.id)
-            if owner is not None:
-                problem = Problem(path, _id_line(path), 1, f"pack id '{loaded.id}' already provided by {owner}")
-                entries.append(PackEntry(path, origin, None, [problem], folder))
-                continue
-            owners[loaded.id] = path
-            entries.append(PackEntry(path, origin, loaded, [], folder))
+            if owner is None:
+                owners[loaded.id] = path
+            entries.append(PackEntry(path, origin, loaded, [], folder, taken_by=owner))
     return entries
 
 
@@ -113,14 +105,14 @@ def resolve_pack(ref: str, extra_dirs: Iterable[Path] = ()) -> Path:
         return path
     entries = discover_packs(extra_dirs)
     for entry in entries:
-        if entry.pack is not None and entry.pack.id == ref:
+        if entry.ok and entry.pack is not None and entry.pack.id == ref:
             return entry.path
     for entry in entries:
         if entry.pack is None and entry.path.stem == ref:
             raise PackError(entry.problems)
     from quizgame.packs.suggest import did_you_mean  # only when nothing matched
 
-    ids = sorted(entry.pack.id for entry in entries if entry.pack is not None)
+    ids = sorted(entry.pack.id for entry in entries if entry.ok and entry.pack is not None)
     hint = did_you_mean(ref, ids)
     available = f"; packs found: {', '.join(ids)}" if ids else "; no valid packs were found"
     raise LookupError(f"no pack with id '{ref}'{hint}{available} (see 'quizgame packs')")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from quizgame.exits import EXIT_OK, EXIT_PROBLEMS
 from quizgame.safe_text import escaped
 from quizgame.store.store import ResultsStore, StoreMissing, resolve_db_path
 
@@ -21,11 +22,11 @@ def open_for_report(db: Path | None) -> tuple[Path, ResultsStore | None]:
 
 def no_results(path: Path, detail: str = "") -> int:
     print(f"no results yet{detail} (database: {path})")
-    return 0
+    return EXIT_OK
 
 
-def fail(message: str) -> int:
+def fail(message: str, code: int = EXIT_PROBLEMS) -> int:
     # Messages quote pack ids, names and file names: shown with visible escapes, never run.
     shown = "\n".join(escaped(line) for line in message.split("\n"))
     print(f"quizgame: {shown}", file=sys.stderr)
-    return 1
+    return code

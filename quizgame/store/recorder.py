@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quizgame.store.atomic import atomic_write
+from quizgame.atomic import atomic_write
 from quizgame.store.connection import QUICK_RETRY, Connector, RetryPolicy, default_connect
 from quizgame.store.errors import StoreError
 from quizgame.store.rows import AnswerRecord, SessionRecord, utc_now

@@ -64,6 +64,21 @@ def test_validate_prints_every_problem_then_a_summary(
     ]
 
 
+def test_validate_checks_each_file_once_however_it_is_named(
+    pack_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(pack_dir)
+    write(pack_dir, edit("answer: false", "answer: no"), "a.yaml")
+    (pack_dir / "link.yaml").symlink_to(pack_dir / "a.yaml")
+
+    code, out, _ = run(capsys, "validate", "a.yaml", ".", "./a.yaml", str(pack_dir / "a.yaml"))
+
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("a.yaml:42:13: unquoted no is ambiguous")
+    assert lines[-1] == "1 pack checked: 0 valid, 1 with 1 problem"
+
+
 def test_validate_a_path_that_does_not_exist_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -248,12 +263,43 @@ def test_new_writes_a_starter_that_validates_once_quotes_are_real(
     assert [q.type for q in load_pack(pack, cache=False).pack.questions] == ["single", "multiple", "true_false", "short"]
 
 
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
+def test_new_writes_files_as_the_umask_allows_and_keeps_a_replaced_files_mode(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], umask: int
+) -> None:
+    pack = tmp_path / "mine.yaml"
+    before = os.umask(umask)
+    try:
+        assert run(capsys, "new", str(pack), "--source", str(SOURCE_PATH))[0] == 0
+        assert pack.stat().st_mode & 0o777 == 0o666 & ~umask
+        assert (tmp_path / "pack.schema.json").stat().st_mode & 0o777 == 0o666 & ~umask
+        pack.chmod(0o640)
+        assert run(capsys, "new", str(pack), "--source", str(SOURCE_PATH), "--force")[0] == 0
+        assert pack.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(before)
+
+
+def test_new_quotes_a_path_with_spaces_in_its_hint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pack = tmp_path / "my packs" / "Lighthouse quiz.yaml"
+
+    code, out, _ = run(capsys, "new", str(pack), "--source", str(SOURCE_PATH))
+
+    assert code == 0
+    hint = out.splitlines()[0]
+    assert hint.endswith(f"then run: quizgame validate '{pack}'")
+    # The hint pastes into a shell as one argument.
+    command = hint.split("then run: ", 1)[1]
+    done = subprocess.run(["sh", "-c", command.replace("quizgame", str(QUIZGAME), 1)], capture_output=True, text=True)
+    assert done.returncode == 1 and f"{pack}:" in done.stdout
+
+
 def test_new_refuses_to_overwrite_without_force(pack_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pack = write(pack_dir, "mine")
     source = str(pack_dir / "source.txt")
 
     code, out, err = run(capsys, "new", str(pack), "--source", source)
-    assert (code, out) == (1, "")
+    assert (code, out) == (2, "")
     assert err == f"quizgame new: {pack} already exists; use --force to overwrite it\n"
     assert pack.read_text() == "mine"
 
@@ -319,8 +365,9 @@ def test_packs_lists_every_folder_and_pack(
         "  none",
         "Packs from --packs (extra):",
         "  broken.yaml: INVALID, 1 problem ('quizgame validate' lists them)",
-        # Lines are cut at the terminal's width, and at 100 columns at most.
-        '      42:13: unquoted no is ambiguous (a boolean in YAML 1.1); quote it ("no") if you mean text, or…',
+        # A reason is wrapped at the terminal's width (100 columns at most), never cut.
+        '      42:13: unquoted no is ambiguous (a boolean in YAML 1.1); quote it ("no") if you mean text, or',
+        "      write true/false",
         "Packs from QUIZGAME_PACKS (from-env, does not exist yet):",
         "  none",
         "2 packs found: 1 valid, 1 invalid",
@@ -341,7 +388,10 @@ def test_packs_fits_80_columns_except_for_long_paths(
     lines = out.splitlines()
     assert f"  in {extra}" in lines  # a path is never cut
     assert [line for line in lines if len(line) > 80 and not line.startswith("  in /")] == []
-    assert '      42:13: unquoted no is ambiguous (a boolean in YAML 1.1); quote it ("no")…' in lines
+    assert lines[lines.index(f"  in {extra}") + 2 :][:2] == [
+        '      42:13: unquoted no is ambiguous (a boolean in YAML 1.1); quote it ("no")',
+        "      if you mean text, or write true/false",
+    ]
 
 
 def test_packs_shows_the_user_folder_even_when_empty(builtin: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -377,3 +427,24 @@ def test_long_titles_are_cut_to_the_width(builtin: Path, capsys: pytest.CaptureF
 def test_the_user_environment_is_isolated(isolated_folders: Path) -> None:
     assert locations.user_packs_dir().is_relative_to(isolated_folders)
     assert "QUIZGAME_PACKS" not in os.environ
+
+
+def test_packs_and_validate_agree_on_a_pack_whose_id_is_taken(
+    builtin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second pack with the same id is valid (validate passes it); `packs` says so too, and
+    why it is not used, with the full path of the pack that has the id, whatever the width."""
+    extra = tmp_path / "a-folder-with-a-long-name-to-push-the-path-past-the-width" / "extra"
+    extra.mkdir(parents=True)
+    shutil.copy(SOURCE_PATH, extra / "source.txt")
+    write(extra, VALID, "again.yaml")
+    monkeypatch.setenv("COLUMNS", "80")
+
+    assert run(capsys, "validate", str(extra / "again.yaml")) == (0, "1 pack checked: all valid\n", "")
+    code, out, err = run(capsys, "packs", "--packs", str(extra))
+
+    assert (code, err) == (0, "")
+    assert "INVALID" not in out
+    note = " ".join(out.split())
+    assert f"not used: again.yaml is valid, but its id 'lighthouse' is taken by a pack found before it, {builtin / 'lighthouse.yaml'}; give this one an id of its own" in note
+    assert out.splitlines()[-1] == "2 packs found: 2 valid, 0 invalid; 1 of the valid not used, its id taken"

@@ -83,16 +83,15 @@ def test_extra_folders_from_arguments_then_the_environment(
     assert [(e.pack.id, e.folder) for e in extras if e.pack] == [("delta", one), ("epsilon", two), ("zeta", three)]
 
 
-def test_a_duplicate_id_is_listed_with_a_problem_and_the_first_wins(folders: dict[str, Path]) -> None:
+def test_a_duplicate_id_is_valid_but_not_used_and_the_first_wins(folders: dict[str, Path]) -> None:
     extra = make_folder(folders["root"], "extra", {"again.yaml": pack_with_id("alpha")})
 
     entries = discover_packs([extra])
     [duplicate] = [e for e in entries if e.path.name == "again.yaml"]
 
-    assert duplicate.pack is None
-    assert [str(p) for p in duplicate.problems] == [
-        f"{extra / 'again.yaml'}:3:1: pack id 'alpha' already provided by {folders['builtin'] / 'a.yaml'}"
-    ]
+    assert duplicate.pack is not None and duplicate.problems == []
+    assert duplicate.taken_by == folders["builtin"] / "a.yaml"
+    assert not duplicate.ok
     assert resolve_pack("alpha") == folders["builtin"] / "a.yaml"
 
 

@@ -251,10 +251,11 @@ def test_a_database_error_mid_export_is_one_line_and_leaves_no_file(
 
 
 def test_export_to_an_impossible_place(capsys, filled: Path, tmp_path: Path) -> None:
-    cases = [(tmp_path / "no" / "such" / "dir.csv", "No such file"), (tmp_path, "folder")]
+    # A path that cannot be a file is a mistake on the command line: exit 2, like any.
+    cases = [(tmp_path / "no" / "such" / "dir.csv", "no such folder"), (tmp_path, "is a folder")]
     for target, words in cases:
         code, out, err = run(capsys, "export", "--db", str(filled), "-o", str(target))
-        assert code == 1 and out == "" and err.count("\n") == 1 and words in err
+        assert code == 2 and out == "" and err.count("\n") == 1 and words in err
 
 
 # -- stats -------------------------------------------------------------------------------
@@ -405,7 +406,7 @@ def test_stats_for_a_pack_with_no_results(capsys, db_path: Path, pack_layer) -> 
 def test_stats_for_an_unknown_pack(capsys, db_path: Path, pack_layer) -> None:
     _class_results(db_path)
     code, out, err = run(capsys, "stats", "nope", "--db", str(db_path))
-    assert (code, out) == (1, "")
+    assert (code, out) == (2, "")
     assert err == (
         f"quizgame: no pack or results called 'nope' (database: {db_path}); "
         "packs with results: g20\n"
@@ -428,9 +429,18 @@ def test_stats_for_a_broken_pack_file_is_an_error(
 
 def test_stats_without_a_database(capsys, tmp_path: Path, pack_layer) -> None:
     path = tmp_path / "none.sqlite3"
+    pack_layer["known"]["g20"] = LoadedPack(_pack(["q1"]), Path("g20.yaml"), "t", "c" * 64)
     assert run(capsys, "stats", "g20", "--db", str(path))[:2] == (
         0, f"no results yet (database: {path})\n",
     )
+    assert not path.exists()
+
+
+def test_stats_of_an_unknown_pack_without_a_database(capsys, tmp_path: Path, pack_layer) -> None:
+    path = tmp_path / "none.sqlite3"
+    code, out, err = run(capsys, "stats", "nope", "--db", str(path))
+    assert (code, out) == (2, "")
+    assert err == f"quizgame: no pack or results called 'nope' (database: {path}, not created yet)\n"
     assert not path.exists()
 
 

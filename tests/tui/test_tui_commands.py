@@ -69,7 +69,7 @@ def test_pack_with_problems_prints_each_on_one_line_without_textual() -> None:
 
 def test_unknown_pack_id_lists_the_ids_found() -> None:
     done = _run("play", "no-such-pack", "--packs", str(FIXTURES))
-    assert done.returncode == 1
+    assert done.returncode == 2
     assert "no-such-pack" in done.stderr and "harbour" in done.stderr
     assert "Traceback" not in done.stderr
     assert done.stderr.splitlines()[-1] == "no textual"

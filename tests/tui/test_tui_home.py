@@ -74,6 +74,25 @@ async def test_invalid_pack_cannot_be_started(make_config, harbour) -> None:
         assert any("answer 'Munich'" in str(n.message) for n in app._notifications)
 
 
+async def test_a_pack_whose_id_is_taken_is_listed_but_not_started(make_config, harbour) -> None:
+    copy = harbour.path.with_name("copy.yaml")
+    entries = [
+        PackEntry(path=harbour.path, origin="built-in", pack=harbour, problems=[]),
+        PackEntry(path=copy, origin="extra", pack=harbour, problems=[], taken_by=harbour.path),
+    ]
+    app, _ = await _home(make_config, entries)
+    seen = Messages()
+    async with app.run_test(size=(100, 24), message_hook=seen, notifications=True) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Not used: The Harbour Summit" in screen_text(app)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert not seen.of(messages.StartRequested)
+        assert any(str(harbour.path) in str(n.message) for n in app._notifications)
+
+
 async def test_start_uses_the_chosen_name_and_options(make_config, harbour) -> None:
     app, _ = await _home(make_config, _entries(harbour), seed_source=lambda: 99)
     seen = Messages()

@@ -53,6 +53,13 @@ def pack_prompt(entry: PackEntry) -> Content:
         )
     pack = entry.pack.pack
     source = pack.source
+    if entry.taken_by is not None:
+        return Content.assemble(
+            ("Not used: ", "bold $text-warning"),
+            (pack.title, "bold"),
+            "\n",
+            (f"  {entry.origin} · {entry.path.name}: its id '{pack.id}' is taken by {entry.taken_by}", "$foreground-muted"),
+        )
     counts = f"{_plural(len(pack.questions), 'question')} · {_plural(len(pack.sections), 'section')}"
     return Content.assemble(
         lit(pack.title, "bold"),
@@ -151,7 +158,7 @@ class HomeScreen(GameScreen):
         packs.add_options(options)
         # Start on the first pack that can be played.
         for index, entry in enumerate(self.entries):
-            if entry.pack is not None:
+            if entry.ok:
                 packs.highlighted = packs.get_option_index(str(index))
                 break
         else:
@@ -215,6 +222,13 @@ class HomeScreen(GameScreen):
             self.notify(
                 lit(str(first) if first else f"{entry.path} could not be read"),
                 title="This pack has problems",
+                severity="error",
+            )
+            return None
+        if entry.taken_by is not None:
+            self.notify(
+                Content(f"Its id '{entry.pack.id}' is that of another pack, found first: {entry.taken_by}"),
+                title="This pack is not used",
                 severity="error",
             )
             return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -60,3 +61,27 @@ def _replace(target: Path, write: Callable[[int], T], mode: int | None) -> T:
         except OSError:
             pass
         raise
+
+
+def user_file_mode(target: Path) -> int:
+    """The permissions for a file written at `target` as the user's own: those of the file
+    it replaces, else what the umask allows (0644 under the usual umask), as an editor
+    would give it. For atomic_write's `mode`: its temporary file is private until then."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    try:  # Linux says it without changing it
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    # Elsewhere it is read by setting it; meanwhile another thread's new file is private.
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
