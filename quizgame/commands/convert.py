@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from quizgame.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from quizgame.exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 SCHEMA_FILE = "pack.schema.json"
@@ -53,13 +53,6 @@ def _format_of(path: Path, given: str | None, data: bytes | None, role: str) -> 
     return matches[0]
 
 
-def _umask_mode() -> int:
-    # Files follow the umask, as an editor's would; os.umask can only be read by setting it.
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
 def run(args: argparse.Namespace) -> int:
     from quizgame.packs.convert import FORMATS, PACK
 
@@ -91,9 +84,9 @@ def run(args: argparse.Namespace) -> int:
     if args.source is not None and to_format != PACK:
         return _fail("--source is for bringing questions in (OUTPUT a .yaml pack)", EXIT_USAGE)
     if target.is_dir():
-        return _fail(f"{target} is a folder", EXIT_PROBLEMS)
+        return _fail(f"{target} is a folder", EXIT_USAGE)
     if (target.exists() or target.is_symlink()) and not args.force:
-        return _fail(f"{target} already exists; use --force to overwrite it", EXIT_PROBLEMS)
+        return _fail(f"{target} already exists; use --force to overwrite it", EXIT_USAGE)
     if target.exists() and source.resolve() == target.resolve():
         return _fail(f"{target} is the input itself", EXIT_USAGE)
     if to_format == PACK:
@@ -221,9 +214,9 @@ def _proposer(path: Path) -> Any:
 
 
 def _write_text(path: Path, text: str) -> None:
-    from quizgame.store.atomic import atomic_write
+    from quizgame.atomic import atomic_write, user_file_mode
 
-    atomic_write(path, lambda handle: handle.write(text), newline="\n", mode=_umask_mode())
+    atomic_write(path, lambda handle: handle.write(text), newline="\n", mode=user_file_mode(path))
 
 
 # -- out of a pack -------------------------------------------------------------------------
@@ -252,9 +245,9 @@ def _export(args: argparse.Namespace, data: bytes, to_format: str) -> int:
         return EXIT_PROBLEMS
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        from quizgame.store.atomic import atomic_write_bytes
+        from quizgame.atomic import atomic_write_bytes, user_file_mode
 
-        atomic_write_bytes(target, exported.data, mode=_umask_mode())
+        atomic_write_bytes(target, exported.data, mode=user_file_mode(target))
     except OSError as error:
         return _fail(f"cannot write {target}: {error.strerror or error}", EXIT_PROBLEMS)
     print(

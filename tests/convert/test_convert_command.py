@@ -77,7 +77,7 @@ def test_never_overwrites_without_force(bank: Path, capsys: pytest.CaptureFixtur
 
     code, out, err = run(capsys, str(bank), str(out_path))
 
-    assert (code, out) == (1, "")
+    assert (code, out) == (2, "")  # the command line asks for what needs --force
     assert err == f"quizgame convert: {out_path} already exists; use --force to overwrite it\n"
     assert out_path.read_text(encoding="utf-8") == "mine"
     assert run(capsys, str(bank), str(out_path), "--force")[0] == 1  # 1: two questions skipped
