@@ -21,7 +21,7 @@ def _fit(text: str, width: int) -> str:
 def _wrap(text: str, width: int, indent: str = "      ") -> list[str]:
     """A reason in full, over as many lines as it takes; a path in it is never broken."""
     return textwrap.wrap(
-        " ".join(text.split()),
+        " ".join(safe_text(text, one_line=True).split()),
         width,
         initial_indent=indent,
         subsequent_indent=indent,

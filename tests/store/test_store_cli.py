@@ -567,7 +567,7 @@ def test_a_refusal_that_quotes_stored_pack_ids_shows_them_safe(capsys, db_path: 
     with ResultsStore.open(db_path) as store:
         play(store, "ann", pack_id="evil\x1b]0;pwned\x07")
     code, _, err = run(capsys, "stats", "nothing-here", "--db", str(db_path))
-    assert code == 1 and "evil\\x1b]0;pwned\\x07" in err
+    assert code == 2 and "evil\\x1b]0;pwned\\x07" in err  # 2: an unknown pack id
     assert_safe(err)
 
 
