@@ -138,12 +138,24 @@ def _import(args: argparse.Namespace, data: bytes, from_format: str) -> int:
         return _fail(f"{target}: a pack file's name must end in .yaml or .yml", EXIT_USAGE)
     propose = None
     source_path = None
+    copy = None  # a source text from outside the pack's folder is copied into it
     if args.source is not None:
         found = _proposer(args.source)
         if isinstance(found, int):
             return found
         propose = found
-        source_path = _relative(args.source, target)
+        from quizgame.packs.files import copy_beside
+
+        copy = copy_beside(target, args.source)
+        if copy is not None and (copy.is_dir() or copy.name == target.name):
+            return _fail(f"cannot copy the source text to {copy}: give the pack another folder or name", EXIT_USAGE)
+        if copy is not None and copy.exists() and not args.force and copy.read_bytes() != args.source.read_bytes():
+            return _fail(
+                f"{copy} already exists and differs from {args.source}; a pack's source text must sit in "
+                "the pack's folder: use --force to replace it with a copy",
+                EXIT_USAGE,
+            )
+        source_path = _relative(copy or args.source, target)
     try:
         result = reader(from_format)(data)
     except ImportRefused as refused:
@@ -166,6 +178,9 @@ def _import(args: argparse.Namespace, data: bytes, from_format: str) -> int:
         return EXIT_PROBLEMS
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        if copy is not None:
+            _copy_file(args.source, copy)
+            print(f"copied {args.source} to {copy}: a pack's source text sits in the pack's folder")
         _write_text(target, built.text)
         schema = target.parent / SCHEMA_FILE
         if not schema.exists():
@@ -211,6 +226,14 @@ def _proposer(path: Path) -> Any:
     if text is None:
         return _fail(f"source text {path} is not UTF-8: {problem.message if problem else ''}", EXIT_PROBLEMS)
     return Proposer(text).propose
+
+
+def _copy_file(source: Path, copy: Path) -> None:
+    from quizgame.atomic import atomic_write_bytes, user_file_mode
+
+    data = source.read_bytes()
+    if not (copy.exists() and copy.read_bytes() == data):
+        atomic_write_bytes(copy, data, mode=user_file_mode(copy))
 
 
 def _write_text(path: Path, text: str) -> None:

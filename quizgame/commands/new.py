@@ -16,7 +16,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from quizgame.atomic import atomic_write, user_file_mode
+from quizgame.atomic import atomic_write, atomic_write_bytes, user_file_mode
 from quizgame.exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from quizgame.packs.placeholders import PLACEHOLDER_DATE, QUOTE_PLACEHOLDER
 
@@ -137,6 +137,17 @@ def _write(path: Path, text: str) -> None:
     atomic_write(path, lambda handle: handle.write(text), newline="\n", mode=user_file_mode(path))
 
 
+def _write_bytes(path: Path, data: bytes) -> None:
+    atomic_write_bytes(path, data, mode=user_file_mode(path))
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
 def _fail(message: str, code: int) -> int:
     from quizgame.safe_text import escaped
 
@@ -146,6 +157,7 @@ def _fail(message: str, code: int) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from quizgame.packs.discovery import PACK_SUFFIXES
+    from quizgame.packs.files import copy_beside
     from quizgame.packs.reader import decode, read_bytes
 
     file: Path = args.file
@@ -155,7 +167,8 @@ def run(args: argparse.Namespace) -> int:
     if not source.exists():
         return _fail(f"source text file not found: {source}", EXIT_USAGE)
     try:
-        text, problem = decode(read_bytes(source, 20 * 1024 * 1024))
+        data = read_bytes(source, 20 * 1024 * 1024)
+        text, problem = decode(data)
     except (OSError, ValueError) as error:
         return _fail(f"cannot read source text {source}: {getattr(error, 'strerror', None) or error}", EXIT_PROBLEMS)
     if text is None:
@@ -165,10 +178,28 @@ def run(args: argparse.Namespace) -> int:
     if file.exists() and not args.force:
         return _fail(f"{file} already exists; use --force to overwrite it", EXIT_USAGE)
 
+    # A pack's source text must sit in the pack's folder (or below it): one from elsewhere
+    # is copied there.
+    copy = copy_beside(file, source)
+    if copy is not None:
+        if copy.is_dir() or copy.name == file.name:
+            return _fail(f"cannot copy the source text to {copy}: give the pack another folder or name", EXIT_USAGE)
+        if copy.exists() and not args.force and not _same_bytes(copy, data):
+            return _fail(
+                f"{copy} already exists and differs from {source}; a pack's source text must sit in "
+                "the pack's folder: use --force to replace it with a copy",
+                EXIT_USAGE,
+            )
+
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        _write(file, render(file, source))
+        if copy is not None:
+            if not (copy.exists() and _same_bytes(copy, data)):
+                _write_bytes(copy, data)
+        _write(file, render(file, copy or source))
         print(f"wrote {file}: replace every TODO and the date, then run: quizgame validate {shlex.quote(str(file))}")
+        if copy is not None:
+            print(f"copied {source} to {copy}: a pack's source text sits in the pack's folder")
         schema = file.parent / SCHEMA_FILE
         if not schema.exists():
             from quizgame.packs.json_schema import render as render_schema

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from quizgame import __version__
 from quizgame.locations import pack_cache_dir
-from quizgame.packs.files import MAX_SOURCE_BYTES, content_hash, read_bytes
+from quizgame.packs.files import MAX_SOURCE_BYTES, content_hash, read_bytes, source_path
 from quizgame.packs.pack import FORMAT_VERSION, Pack
 from quizgame.packs.types import LoadedPack
 
@@ -76,7 +76,8 @@ def lookup(path: Path, pack_bytes: bytes) -> LoadedPack | None:
             isinstance(source_name, str) and isinstance(loaded, LoadedPack) and isinstance(loaded.pack, Pack)
         ):
             return None
-        source_bytes = read_bytes(path.parent / source_name, MAX_SOURCE_BYTES)
+        # The same confinement as a fresh load: an entry never serves a source from elsewhere.
+        source_bytes = read_bytes(source_path(path, source_name), MAX_SOURCE_BYTES)
     except Exception:  # a missing, stale or corrupt entry is just a miss
         return None
     if content_hash(pack_bytes, source_bytes) != loaded.content_hash:

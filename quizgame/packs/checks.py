@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Sequence
 
 from yaml.nodes import Node
 
-from quizgame.packs.files import read_bytes
+from quizgame.packs.files import SourceOutside, read_bytes, source_path
 from quizgame.packs.quotes import Source, normalise
-from quizgame.packs.reader import Issue, decode
+from quizgame.packs.reader import UNSAFE_IN_FILE, Issue, decode, line_col, unsafe_message
 from quizgame.packs.schema_errors import find_node
 from quizgame.packs.suggest import closest, did_you_mean
 
@@ -188,16 +189,20 @@ def _not_a_choice(answer: str, choices: Sequence[str]) -> str:
     return f"answer '{answer}' is not one of the choices{hint}; write it exactly as in 'choices'"
 
 
-def read_source(root: Node, pack_path: Path, text: str, limit: int) -> tuple[bytes, str] | Issue:
-    """The source file's bytes and text, or an issue at the pack's `source.text` value."""
+def read_source(root: Node, pack_path: Path, text: str, limit: int) -> tuple[bytes, str] | list[Issue]:
+    """The source file's bytes and text, or the issues that keep it from being used: at the
+    pack's `source.text` value, or in the source file itself for characters it must not hold."""
     node = find_node(root, ("source", "text"))
     shown = pack_path.parent / text
 
-    def issue(message: str) -> Issue:
-        return Issue(node.start_mark.line, node.start_mark.column, message)
+    def issue(message: str) -> list[Issue]:
+        return [Issue(node.start_mark.line, node.start_mark.column, message)]
 
     try:
-        data = read_bytes(shown, limit)
+        target = source_path(pack_path, text)
+        data = read_bytes(target, limit)
+    except SourceOutside as error:
+        return issue(str(error))
     except FileNotFoundError:
         return issue(f"source text file not found: {shown}")
     except ValueError as error:
@@ -208,4 +213,31 @@ def read_source(root: Node, pack_path: Path, text: str, limit: int) -> tuple[byt
     if decoded is None:
         assert problem is not None
         return issue(f"source text {shown}: {problem.message.replace('save the file', 'save it')}")
-    return data, decoded
+    found = unsafe_in_source(decoded, shown, f"{pack_path.name} line {node.start_mark.line + 1}")
+    return found or (data, decoded)
+
+
+# A source is shown to players as it is: it holds no character a pack file may not hold.
+# Carriage returns only as part of CRLF (a file saved on Windows).
+_UNSAFE_IN_SOURCE = re.compile(UNSAFE_IN_FILE.pattern + r"|\r(?!\n)")
+# Past this many, one line says how many more: a binary file would otherwise fill the screen.
+MAX_SOURCE_ISSUES = 10
+
+
+def unsafe_in_source(text: str, path: Path, named_by: str) -> list[Issue]:
+    """An issue in the source file (at its own line and column) for each character a
+    terminal would act on, naming the pack line that points at the file."""
+    issues: list[Issue] = []
+    matches = list(_UNSAFE_IN_SOURCE.finditer(text))
+    for match in matches[:MAX_SOURCE_ISSUES]:
+        line, col = line_col(text, match.start())
+        char = match.group()
+        what = "carriage return not followed by a line feed" if char == "\r" else unsafe_message(char)
+        issues.append(Issue(line, col, f"{what} in a source text (source.text, {named_by})", path=path))
+    if len(matches) > MAX_SOURCE_ISSUES:
+        line, col = line_col(text, matches[MAX_SOURCE_ISSUES].start())
+        more = len(matches) - MAX_SOURCE_ISSUES
+        issues.append(
+            Issue(line, col, f"{more} more such character{'s' if more != 1 else ''} in this source text", path=path)
+        )
+    return issues

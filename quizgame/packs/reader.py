@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from yaml import CSafeLoader, YAMLError, parse
@@ -51,11 +52,13 @@ _BEFORE_PROPERTY = frozenset(b" \t\r\n[]{},:?-\x85\xa8\xa9\xbf")
 
 @dataclass(frozen=True)
 class Issue:
-    """A problem at a 0-based line and column, before it is tied to a file path."""
+    """A problem at a 0-based line and column, in the pack file unless `path` names another
+    file (the source text)."""
 
     line: int
     col: int
     message: str
+    path: Path | None = None
 
 
 @dataclass

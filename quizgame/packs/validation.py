@@ -28,7 +28,9 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _problems(path: Path, issues: list[Issue]) -> list[Problem]:
-    return [Problem(path, issue.line + 1, issue.col + 1, escaped(issue.message)) for issue in issues]
+    return [
+        Problem(issue.path or path, issue.line + 1, issue.col + 1, escaped(issue.message)) for issue in issues
+    ]
 
 
 def load_bytes(path: Path, data: bytes) -> LoadedPack:
@@ -69,8 +71,8 @@ def check_document(path: Path, data: bytes) -> tuple[LoadedPack, Document]:
     text_ok = isinstance(source_path, str) and source_path.strip()
     if text_ok and id(find_node(doc.root, ("source", "text"))) not in doc.flagged:
         read = read_source(doc.root, path, source_path, MAX_SOURCE_BYTES)
-        if isinstance(read, Issue):
-            issues.append(read)
+        if isinstance(read, list):
+            issues.extend(read)
         else:
             source_bytes, source_text = read
             checker.issues = []

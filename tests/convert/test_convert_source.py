@@ -48,12 +48,14 @@ def test_a_proposed_quote_is_refused_until_its_marker_is_deleted(tmp_path: Path,
     assert code == 0
     assert "confirm 3 proposed quotes (marked '# check')" in out
     text = out_path.read_text(encoding="utf-8")
-    assert 'text: "../weather.txt"' in text
+    # The source text is copied into the pack's folder, where a pack's source must be.
+    assert f"copied {tmp_path / 'weather.txt'} to {tmp_path / 'packs' / 'weather.txt'}" in out
+    assert 'text: "weather.txt"' in text
     assert text.count("# check: proposed") == 3
     assert 'quote: "TODO: copy a passage from the source, word for word"' in text  # the tea question
 
     # Everything else filled in, the markers kept: each one is a problem.
-    filled = fill_in(text, "../weather.txt")
+    filled = fill_in(text, "weather.txt")
     tea_quote = "quote: \"Le brouillard, c'est un nuage au sol.\""
     marked = text.replace("date: 2000-01-01", "date: 2017-07-07")
     marked = marked.replace('quote: "TODO: copy a passage from the source, word for word"', tea_quote)

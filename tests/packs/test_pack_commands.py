@@ -234,9 +234,12 @@ def test_new_writes_a_starter_that_validates_once_quotes_are_real(
 
     assert (code, err) == (0, "")
     assert f"wrote {pack}" in out
+    # A source text from elsewhere is copied beside the pack: that is where a source must be.
+    assert f"copied {source} to {pack.parent / 'lighthouse.txt'}" in out
+    assert (pack.parent / "lighthouse.txt").read_bytes() == source.read_bytes()
     text = pack.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=pack.schema.json\n")
-    assert 'text: "../texts/lighthouse.txt"' in text
+    assert 'text: "lighthouse.txt"' in text
     assert "id: my-lighthouse" in text
     for kind in ("single", "multiple", "true_false", "short"):
         assert f"type: {kind}" in text
@@ -292,6 +295,33 @@ def test_new_quotes_a_path_with_spaces_in_its_hint(tmp_path: Path, capsys: pytes
     command = hint.split("then run: ", 1)[1]
     done = subprocess.run(["sh", "-c", command.replace("quizgame", str(QUIZGAME), 1)], capture_output=True, text=True)
     assert done.returncode == 1 and f"{pack}:" in done.stdout
+
+
+def test_new_keeps_a_source_already_in_the_pack_s_folder_where_it_is(
+    pack_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (pack_dir / "texts").mkdir()
+    shutil.move(pack_dir / "source.txt", pack_dir / "texts" / "source.txt")
+    code, out, _ = run(capsys, "new", str(pack_dir / "pack.yaml"), "--source", str(pack_dir / "texts" / "source.txt"))
+    assert code == 0 and "copied" not in out
+    assert 'text: "texts/source.txt"' in (pack_dir / "pack.yaml").read_text(encoding="utf-8")
+
+
+def test_new_does_not_overwrite_a_different_source_beside_the_pack(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "packs").mkdir()
+    source = tmp_path / "texts" / "source.txt"
+    shutil.copy(SOURCE_PATH, source)
+    (tmp_path / "packs" / "source.txt").write_text("another text\n", encoding="utf-8")
+    pack = tmp_path / "packs" / "pack.yaml"
+    code, _, err = run(capsys, "new", str(pack), "--source", str(source))
+    assert code == 2 and "already exists and differs" in err and "--force" in err
+    assert not pack.exists()
+    assert (tmp_path / "packs" / "source.txt").read_text(encoding="utf-8") == "another text\n"
+    assert run(capsys, "new", str(pack), "--source", str(source), "--force")[0] == 0
+    assert (tmp_path / "packs" / "source.txt").read_bytes() == source.read_bytes()
 
 
 def test_new_refuses_to_overwrite_without_force(pack_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
