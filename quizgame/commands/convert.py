@@ -30,9 +30,9 @@ def _plural(n: int, word: str) -> str:
 
 
 def _fail(message: str, code: int) -> int:
-    from quizgame.packs.convert.text import one_line
+    from quizgame.safe_text import escaped
 
-    print(f"quizgame convert: {one_line(message)}", file=sys.stderr)
+    print(f"quizgame convert: {escaped(message)}", file=sys.stderr)
     return code
 
 
@@ -106,11 +106,11 @@ def _summary_refused(source: Path) -> int:
 
 
 def _print_findings(path: Path, findings: list[Any]) -> None:
-    from quizgame.packs.convert.text import one_line
+    from quizgame.safe_text import escaped
 
     for finding in sorted(findings, key=lambda f: (f.line, f.col)):
         prefix = "note: " if finding.severity == "note" else ""
-        print(f"{path}:{finding.line}:{finding.col}: {prefix}{one_line(finding.message)}")
+        print(f"{path}:{finding.line}:{finding.col}: {prefix}{escaped(finding.message)}")
 
 
 def _skipped_summary(findings: list[Any]) -> str:

@@ -153,7 +153,7 @@ class _Question:
             raise self.skip(getattr(error, "pos_in_stream", 0) or 0, "GIFT syntax error") from None
         kind = tree.data
         if kind == "category":
-            return _Category(_category_title(str(tree.children[0])[len("$CATEGORY:") :]))
+            return _Category(category_title(str(tree.children[0])[len("$CATEGORY:") :]))
         title, stem, block, tail = self._parts(tree)
         start = self._start(tree)
         if kind == "description":
@@ -331,7 +331,7 @@ class _Question:
         if all(mark == "=" for mark, *_ in parsed) and all(arrow for *_, arrow, _ in parsed):
             raise self.skip(start, "skipped a matching question (a -> b): quizgame has no such kind", "matching")
         for mark, weight, text, _, _, offset in parsed:
-            if not text and text != "*":
+            if not text:
                 raise self.skip(offset, "skipped a question with an empty answer")
         if all(mark == "=" for mark, *_ in parsed):
             self._short(item, parsed)
@@ -451,7 +451,7 @@ def _prompt(stem: str, tail: str, *, blank: bool) -> str:
     return f"{joined} {tail}"
 
 
-def _category_title(path: str) -> str | None:
+def category_title(path: str) -> str | None:
     # '/' separates levels; '//' is a '/' within a name.
     parts = [part.replace("//", "/").strip() for part in re.split(r"(?<!/)/(?!/)", path.strip())]
     parts = [p for p in parts if p and not _CATEGORY_ROOTS.match(p)]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from quizgame.packs.convert.gift import QUOTE_LINE, QUOTE_JOIN
+from quizgame.packs.convert.gift import QUOTE_JOIN, QUOTE_LINE, category_title
 from quizgame.packs.convert.model import Exported, Finding, ImportRefused, Imported, ImportResult, scoring_difference
 from quizgame.packs.convert.text import html_to_text, tidy, unsafe_character
 
@@ -89,9 +89,7 @@ def read_moodle_bytes(data: bytes) -> ImportResult:
         line, col = where.get(id(element), (1, 1))
         kind = element.get("type", "")
         if kind == "category":
-            from quizgame.packs.convert.gift import _category_title
-
-            category = _category_title(_text(element.find("category")))
+            category = category_title(_text(element.find("category")))
             continue
         if kind not in _KINDS:
             name = _NAMES.get(kind, kind or "untyped")

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from html import unescape
 from html.parser import HTMLParser
 
 from quizgame.packs.convert.model import ImportRefused
-from quizgame.packs.reader import decode, describe_char
-
-# As the pack reader refuses them in values (reader.py): C0 controls but tab and line feed,
-# DEL, C1 controls, bidirectional controls, line and paragraph separators, non-characters.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]"
-)
+from quizgame.packs.reader import decode
+from quizgame.safe_text import describe, find_unsafe
 
 _BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table pre blockquote hr dt dd section article".split()
@@ -24,8 +18,8 @@ _HIDDEN_TAGS = frozenset({"script", "style", "head", "title"})
 
 def unsafe_character(text: str) -> str | None:
     """A description of the first character a pack may not hold, if there is one."""
-    match = _UNSAFE.search(text)
-    return describe_char(match.group()) if match else None
+    match = find_unsafe(text)
+    return describe(match.group()) if match else None
 
 
 class _TextExtractor(HTMLParser):
@@ -77,19 +71,6 @@ def tidy(text: str) -> str:
 def plain(text: str) -> str:
     """Entities decoded, for formats that allow them in plain text (Aiken, Quizlet)."""
     return tidy(unescape(text)) if "&" in text else tidy(text)
-
-
-# For one-line messages to a terminal: also tabs and line breaks, and ESC among the controls.
-_NOT_ONE_LINE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]"
-)
-
-
-def one_line(message: str) -> str:
-    """A message with every control, bidi or line-breaking character written as an escape."""
-    if not _NOT_ONE_LINE.search(message):
-        return message
-    return _NOT_ONE_LINE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
 
 
 def decoded(data: bytes) -> str:
