@@ -69,13 +69,31 @@ def _parse(data: bytes) -> tuple[ET.Element, dict[int, tuple[int, int]]]:
         line, col = getattr(error, "position", (1, 0))
         raise ImportRefused(line, col + 1, f"not well-formed XML: {str(error).split(':')[0]}") from None
     except DefusedXmlException as error:
-        expat = parser.parser
-        line = getattr(expat, "CurrentLineNumber", 1) or 1
-        col = (getattr(expat, "CurrentColumnNumber", 0) or 0) + 1
-        raise ImportRefused(
-            line, col, f"refused: {type(error).__name__.replace('Forbidden', ' are not allowed')} (a Moodle XML file needs none)"
-        ) from None
+        raise _refusal(data, parser, error) from None
     return root, target.where
+
+
+_WHAT = {
+    "DTDForbidden": ("<!DOCTYPE", "a document type declaration (<!DOCTYPE ...>)"),
+    "EntitiesForbidden": ("<!ENTITY", "an entity declaration (<!ENTITY ...>)"),
+    "ExternalReferenceForbidden": ("SYSTEM", "a reference to an external file"),
+}
+
+
+def _refusal(data: bytes, parser: Any, error: Exception) -> ImportRefused:
+    marker, what = _WHAT.get(type(error).__name__, ("<!", "a declaration"))
+    at = data.find(marker.encode("ascii"))
+    if at != -1:
+        line = data.count(b"\n", 0, at) + 1
+        col = len(data[data.rfind(b"\n", 0, at) + 1 : at].decode("utf-8", "replace")) + 1
+    else:
+        line, col = parser.parser.CurrentLineNumber or 1, (parser.parser.CurrentColumnNumber or 0) + 1
+    return ImportRefused(
+        line,
+        col,
+        f"refused: {what} is not allowed; it can expand to gigabytes or read other files, "
+        "and a Moodle XML file needs none",
+    )
 
 
 def read_moodle_bytes(data: bytes) -> ImportResult:
