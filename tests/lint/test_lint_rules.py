@@ -280,7 +280,7 @@ def test_right_answers_in_the_same_place(pack_dir: Path) -> None:
     found = findings(pack_dir, CLEAN + _questions("single", 3, body=body))
 
     assert at(found, "QG402") == ["20:1"]
-    assert "the right answer is choice 2 in 4 of the 4 'single' questions" in found[0]
+    assert "4 of the 4 'single' questions have the right answer as choice 2" in found[0]
 
 
 def test_right_answers_spread_over_the_places(pack_dir: Path) -> None:

@@ -77,40 +77,19 @@ def _giveaways(ctx: Context) -> Iterator[Finding]:
 
 def _patterns(ctx: Context) -> Iterator[Finding]:
     questions = ctx.pack.questions
-    where = ("questions",)
-
-    multiple = [q for q in questions if q.type == "multiple"]
-    if len(multiple) >= PATTERN_MIN_QUESTIONS:
-        count, n = Counter(len(q.answers) for q in multiple).most_common(1)[0]  # type: ignore[union-attr]
-        if n >= PATTERN_SHARE * len(multiple):
-            line, col = ctx.key_position(where)
-            yield Finding(
-                line, col, "QG402",
-                f"{n} of the {len(multiple)} 'multiple' questions have {count} right answer(s): "
-                "players learn how many to pick; vary the number",
-                None,
-            )
-
-    true_false = [q.answer for q in questions if q.type == "true_false"]  # type: ignore[union-attr]
-    if len(true_false) >= PATTERN_MIN_QUESTIONS:
-        key, n = Counter(true_false).most_common(1)[0]
-        if n >= PATTERN_SHARE * len(true_false):
-            line, col = ctx.key_position(where)
-            yield Finding(
-                line, col, "QG402",
-                f"{n} of the {len(true_false)} 'true_false' questions are {str(key).lower()}: "
-                "players who always answer that do well; balance them",
-                None,
-            )
-
-    positions = [q.choices.index(q.answer) for q in questions if q.type == "single"]  # type: ignore[union-attr]
-    if len(positions) >= PATTERN_MIN_QUESTIONS:
-        place, n = Counter(positions).most_common(1)[0]
-        if n > POSITION_SHARE * len(positions):
-            line, col = ctx.key_position(where)
-            yield Finding(
-                line, col, "QG402",
-                f"the right answer is choice {place + 1} in {n} of the {len(positions)} 'single' "
-                "questions: players who see the choices unshuffled learn the place",
-                None,
-            )
+    counts = [len(q.answers) for q in questions if q.type == "multiple"]  # type: ignore[union-attr]
+    keys = [q.answer for q in questions if q.type == "true_false"]  # type: ignore[union-attr]
+    places = [q.choices.index(q.answer) for q in questions if q.type == "single"]  # type: ignore[union-attr]
+    patterns = [
+        (counts, PATTERN_SHARE, False, lambda v: f"'multiple' questions have {v} right answer(s): players learn how many to pick; vary the number"),
+        (keys, PATTERN_SHARE, False, lambda v: f"'true_false' questions are {str(v).lower()}: players who always answer that do well; balance them"),
+        # "Most" places: more than the share, where the others need at least it.
+        (places, POSITION_SHARE, True, lambda v: f"'single' questions have the right answer as choice {v + 1}: players who see the choices unshuffled learn the place"),
+    ]
+    for values, share, strict, says in patterns:
+        if len(values) < PATTERN_MIN_QUESTIONS:
+            continue
+        value, n = Counter(values).most_common(1)[0]
+        if n > share * len(values) or (not strict and n == share * len(values)):
+            line, col = ctx.key_position(("questions",))
+            yield Finding(line, col, "QG402", f"{n} of the {len(values)} {says(value)}", None)
