@@ -20,10 +20,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 # Moved to files.py (a cached load needs them without YAML); still importable from here.
 from quizgame.packs.files import MAX_PACK_BYTES, read_bytes  # noqa: F401
 from quizgame.packs.scalars import Ambiguous, resolve_plain
+from quizgame.packs.yaml_errors import MAX_DEPTH, describe
 from quizgame.safe_text import describe as describe_char
 from quizgame.safe_text import BIDI_CONTROLS, C0_CONTROLS, DEL_AND_C1, INVISIBLE_BREAKS, NON_CHARACTERS
 
-MAX_DEPTH = 64
 
 _CORE = "tag:yaml.org,2002:"
 # Explicit tags an author may write: they only restate what the value already is.
@@ -218,41 +218,10 @@ def _mark_issue(event: Any, message: str) -> Issue:
     return Issue(event.start_mark.line, event.start_mark.column, message)
 
 
-_FRIENDLIER = {
-    "found character that cannot start any token": "this character cannot start a value here",
-    "mapping values are not allowed here": "unexpected ':' (quote text that contains ': ')",
-    "mapping values are not allowed in this context": "unexpected ':' (quote text that contains ': ')",
-    "found undefined alias": "aliases are not allowed",
-    "exceeded maximum nesting depth": f"nested too deeply (the limit is {MAX_DEPTH} levels)",
-}
-
-
 def _yaml_issue(error: YAMLError, text: str) -> Issue:
     if isinstance(error, MarkedYAMLError):
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "invalid YAML"
-        if problem == "expected a single document in the stream":
-            problem = "a pack file holds one YAML document; remove this second one"
-        elif problem == "but found another document":
-            problem = "a pack file holds one YAML document; remove this second one"
-        elif problem == "found character that cannot start any token" and mark is not None:
-            index = mark.index
-            if 0 <= index < len(text) and text[index] == "\t":
-                problem = "tabs are not allowed for indentation in YAML; use spaces"
-            else:
-                problem = _FRIENDLIER[problem]
-        elif "tab character" in problem:
-            problem = "tabs are not allowed for indentation in YAML; use spaces"
-        elif problem == "exceeded maximum nesting depth":
-            problem = _FRIENDLIER[problem]
-        else:
-            problem = _FRIENDLIER.get(problem, problem)
-            if error.context and error.problem and error.context_mark is not None:
-                context = error.context.replace("while ", "", 1)
-                problem = f"{problem} ({context} on line {error.context_mark.line + 1})"
-        if mark is not None:
-            return Issue(mark.line, mark.column, f"YAML syntax error: {problem}")
-        return Issue(0, 0, f"YAML syntax error: {problem}")
+        line, col, message = describe(error, text)
+        return Issue(line, col, f"YAML syntax error: {message}")
     # A reader error: libyaml gives a byte offset into the UTF-8 text.
     position = getattr(error, "position", 0) or 0
     offset = len(text.encode("utf-8")[:position].decode("utf-8", "replace"))

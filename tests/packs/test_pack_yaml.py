@@ -73,23 +73,122 @@ def test_a_second_document_is_refused_where_it_starts(pack_dir: Path) -> None:
     assert found == ["57:1: YAML syntax error: a pack file holds one YAML document; remove this second one"]
 
 
-def test_syntax_errors_carry_libyamls_position(pack_dir: Path) -> None:
-    found = problems_of(pack_dir, edit("authors: [Test Author]", "authors: [Test Author"))
+def test_an_error_without_a_plainer_telling_keeps_libyamls_words_and_position(pack_dir: Path) -> None:
+    found = problems_of(pack_dir, "%YAML 1.2\n%YAML 1.2\n---\n" + VALID)
 
-    # libyaml notices at the ':' of the next line, which it took for more of the list.
-    assert_problem(found, 8, 8, "YAML syntax error: did not find expected ',' or ']' (parsing a flow sequence on line 7)")
+    assert found == ["2:1: YAML syntax error: found duplicate %YAML directive"]
+
+
+# The syntax errors authors make most, each told in plain words at the place to fix:
+# (what was written wrong, the edit of the valid pack, LINE:COL: the message).
+AUTHOR_MISTAKES = [
+    (
+        "a field of a list item indented too little",
+        ("    section: spring\n    prompt: The keeper", "    section: spring\n   prompt: The keeper"),
+        "41:4: YAML syntax error: this line's indentation does not match the list above it (from line 21): "
+        "start it at column 5 to go on with an item's fields, or begin a new item with '- ' at column 3",
+    ),
+    (
+        "a field of a list item indented too much",
+        ("    section: spring\n    prompt: The keeper", "    section: spring\n     prompt: The keeper"),
+        "41:12: YAML syntax error: this line is indented more than the line above it, so YAML reads it as "
+        "more of that line's value; start it at column 5, like the line above",
+    ),
+    (
+        "a list item out of line with the items above",
+        ("  - id: port", "   - id: port"),
+        "48:4: YAML syntax error: this list item does not line up with the list above it: put its '-' at "
+        "column 3, like the first item (line 21)",
+    ),
+    (
+        "a quote fragment out of line with the one above",
+        ("      - It was refused.", "     - It was refused."),
+        "46:6: YAML syntax error: this list item's indentation does not match the item above it (line 45): "
+        "put its '-' at column 7",
+    ),
+    (
+        "a new item indented as a field of the item above",
+        ("  - id: port", "    - id: port"),
+        "48:5: YAML syntax error: a list item where a key was expected: to begin a new item of the list on "
+        "line 38, put its '-' at column 3",
+    ),
+    (
+        "a line indented more than the key above it",
+        ("  author: Anonymous", "    author: Anonymous"),
+        "11:11: YAML syntax error: this line is indented more than the line above it, so YAML reads it as "
+        "more of that line's value; start it at column 3, like the line above",
+    ),
+    (
+        "a ': ' in unquoted text",
+        ("prompt: Where did", "prompt: Note: where did"),
+        "51:17: YAML syntax error: unexpected ':' (it reads a ':' followed by a space as the start of a key; "
+        "put text that contains ': ' in quotes)",
+    ),
+    (
+        "a quote left open",
+        ('quote: "Supplies came by boat from Hamburg every second Tuesday..."', 'quote: "Supplies came by boat'),
+        '54:12: YAML syntax error: this quoted text is never closed: end it with "',
+    ),
+    (
+        "text after the closing quote",
+        ('answer: "4,380 hours"', 'answer: "4,380" hours'),
+        '26:21: YAML syntax error: text goes on after the closing "; put the whole text in quotes once, '
+        'and write a " inside it as \\"',
+    ),
+    (
+        "an apostrophe inside single quotes",
+        ("title: The long winter", "title: 'The keeper's winter'"),
+        "17:24: YAML syntax error: text goes on after the closing '; put the whole text in quotes once, "
+        "and write a ' inside it as ''",
+    ),
+    (
+        "a backslash in double quotes",
+        ('answer: "4,380 hours"', 'answer: "C:\\lamp"'),
+        "26:16: YAML syntax error: '\\l' is not an escape YAML knows in double-quoted text; write a "
+        "backslash as '\\\\', or put the text in single quotes",
+    ),
+    (
+        "a line without its ':'",
+        ("  author: Anonymous", "  author Anonymous"),
+        "11:3: YAML syntax error: this line has no ':' after its key; every line of a mapping is "
+        "'key: value' (text that goes on from the line above must be indented more than its key, or quoted)",
+    ),
+    (
+        "a list in brackets left open",
+        ("authors: [Test Author]", "authors: [Test Author"),
+        "7:10: YAML syntax error: '[' starts a list that is never closed with ']', or an item in it has no "
+        "',' after it; put text that starts with '[' in quotes",
+    ),
+    (
+        "text that starts with a character YAML keeps for itself",
+        ("hint: A German port.", "hint: `A German port`"),
+        "55:11: YAML syntax error: '`' cannot start a value; put text that starts with '`' in quotes",
+    ),
+    (
+        "a closing bracket too many",
+        ("authors: [Test Author]", "authors: [Test Author]]"),
+        "7:23: YAML syntax error: this ']' closes nothing: remove it, or put the text in quotes",
+    ),
+    (
+        "a list on its key's line",
+        ("tags: [places]", "tags: - places"),
+        "56:11: YAML syntax error: a list cannot start on its key's line; put each '- ' item on a line of "
+        "its own, under the key",
+    ),
+]
+
+
+@pytest.mark.parametrize(("mistake", "change", "expected"), AUTHOR_MISTAKES, ids=[m[0] for m in AUTHOR_MISTAKES])
+def test_the_yaml_mistakes_authors_make_most_are_told_in_plain_words(
+    pack_dir: Path, mistake: str, change: tuple[str, str], expected: str
+) -> None:
+    assert problems_of(pack_dir, edit(*change)) == [expected]
 
 
 def test_tab_indentation_gets_a_plain_explanation(pack_dir: Path) -> None:
     found = problems_of(pack_dir, edit("  author: Anonymous", "\tauthor: Anonymous"))
 
     assert found == ["11:1: YAML syntax error: tabs are not allowed for indentation in YAML; use spaces"]
-
-
-def test_a_colon_space_in_plain_text_says_to_quote(pack_dir: Path) -> None:
-    found = problems_of(pack_dir, edit("prompt: Where did", "prompt: Note: where did"))
-
-    assert_problem(found, 51, 17, "unexpected ':' (quote text that contains ': ')")
 
 
 # -- size and kinds of file --------------------------------------------------------------
@@ -309,5 +408,6 @@ def test_a_syntax_error_after_an_anchor_is_reported_too(pack_dir: Path) -> None:
 
     assert found == [
         "2:7: anchors (&b) are not allowed",
-        "4:1: YAML syntax error: did not find expected ',' or ']' (parsing a flow sequence on line 3)",
+        "3:9: YAML syntax error: '[' starts a list that is never closed with ']', or an item in it has no "
+        "',' after it; put text that starts with '[' in quotes",
     ]
