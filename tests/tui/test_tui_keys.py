@@ -231,6 +231,24 @@ async def test_too_small_shows_sizes_blocks_keys_and_restores(make_config, harbo
         assert telling(app)
 
 
+async def test_a_short_answer_typed_before_the_window_was_too_small_is_kept(make_config, harbour) -> None:
+    app = _quiz(make_config, harbour)  # the pack's first question is the short one (city)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#answer")
+        await pilot.press(*"Lavr")
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.focused is field
+        await pilot.press("o", "v")
+        await pilot.pause()
+        assert field.value == "Lavrov"
+
+
 async def test_compact_layout_at_60_by_18_keeps_the_question_whole(make_config, harbour) -> None:
     app = _quiz(make_config, harbour, sections=("talks",))
     async with app.run_test(size=(60, 18)) as pilot:

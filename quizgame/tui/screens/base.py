@@ -9,6 +9,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
 from quizgame.tui.config import FULL_SIZE, MIN_SIZE
+from quizgame.tui.widgets.field import TypingInput
 
 # Breakpoint classes: "-tiny" below MIN_SIZE, "-compact" below FULL_SIZE, "-full" from there.
 HORIZONTAL = [(0, "-w-tiny"), (MIN_SIZE[0], "-w-compact"), (FULL_SIZE[0], "-w-full")]
@@ -60,7 +61,8 @@ class _SizeAware(Screen[object]):
             self._hidden_focus = self.focused
         elif not tiny and self._hidden_focus is not None:
             widget, self._hidden_focus = self._hidden_focus, None
-            self.call_after_refresh(widget.focus)
+            # A text field keeps what was typed in it, not selected for the next key to replace.
+            self.call_after_refresh(widget.focus_again if isinstance(widget, TypingInput) else widget.focus)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if too_small(self) and action not in _ALWAYS:

@@ -93,7 +93,9 @@ class HomeScreen(GameScreen):
     BINDINGS = [
         Binding("enter", "start", "Start", show=False, id="home.enter"),
         Binding("ctrl+s", "start", "Start", id="home.start"),
-        Binding("ctrl+n", "focus_name", "Name", id="home.name"),
+        # A priority binding, acted on as the key arrives: the keys typed next must find the
+        # field focused, not the list they would have gone to while ctrl+n was on its way.
+        Binding("ctrl+n", "focus_name", "Name", id="home.name", priority=True),
         # Not in the footer, which has no room for them at 60 columns: they are buttons.
         Binding("ctrl+t", "hot_seat", "Hot-seat game", show=False, id="home.hotseat"),
         Binding("ctrl+l", "leaderboard", "Leaderboard", show=False, id="home.leaderboard"),
@@ -201,7 +203,8 @@ class HomeScreen(GameScreen):
         self.action_leaderboard()
 
     def action_focus_name(self) -> None:
-        self.query_one("#player", Input).focus()
+        # At once, not later as Widget.focus() would: the next key goes to the field.
+        self.set_focus(self.query_one("#player", Input))
 
     def commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(

@@ -9,9 +9,10 @@ text, `TextField` for what is typed.
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from quizgame.safe_text import LINE_PATTERN, find_unsafe, safe_text
+from quizgame.tui.widgets.field import TypingInput
 
 
 def lit(text: str, style: str = "") -> Content:
@@ -52,7 +53,7 @@ def _content(text: str | Content) -> Content:
 NAME_REFUSAL = "A name cannot hold control or text-direction characters."
 
 
-class TextField(Input):
+class TextField(TypingInput):
     """An Input for outside text: nothing a terminal would run can be typed, pasted or set.
 
     A key or a paste that would add such a character is refused as a whole, with `refusal`
