@@ -51,9 +51,9 @@ def test_the_package_folders_exist() -> None:
         assert sources(layer), layer
 
 
-# `saving` is the bridge between engine and store that any front end (this TUI, a future
-# classroom server) uses to keep every answer.
-LOWER_LAYERS = ["packs", "engine", "store", "saving"]
+# `saving` is the bridge between engine and store that any front end (this TUI, the
+# classroom server) uses to keep every answer; `live` is the classroom's network.
+LOWER_LAYERS = ["packs", "engine", "store", "saving", "live"]
 
 
 @pytest.mark.parametrize("layer", LOWER_LAYERS)
@@ -128,6 +128,28 @@ def test_importing_a_lower_layer_loads_no_textual(module: str) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
 
     assert result.returncode == 0, result.stderr
+
+
+def test_only_the_classroom_commands_and_the_network_import_aiohttp() -> None:
+    allowed = ("quizgame/live/", "quizgame/commands/host.py", "quizgame/commands/join.py")
+    offenders = [
+        f"{rel(path)}: {module}"
+        for path in sources()
+        if not rel(path).startswith(allowed)
+        for module, top in imports(path)
+        if _is(module, "aiohttp") or (_is(module, "quizgame.live") and top)
+    ]
+    assert offenders == []
+
+
+def test_the_network_layer_is_below_the_commands() -> None:
+    offenders = [
+        f"{rel(path)}: {module}"
+        for path in sources("live")
+        for module, _ in imports(path)
+        if any(_is(module, f"quizgame.{above}") for above in ("tui", "commands", "cli"))
+    ]
+    assert offenders == []
 
 
 def test_the_store_does_not_depend_on_the_engine_or_above() -> None:

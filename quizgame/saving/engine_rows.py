@@ -17,6 +17,7 @@ def session_record(
     game_id: str | None = None,
     player_kind: PlayerKind = "player",
     started_at: str | None = None,
+    mode: str | None = None,
 ) -> SessionRecord:
     """What the store keeps about a session when it starts. `max_score` is the base points
     of every question the session will ask, so a teacher sees "x of y" even mid-way."""
@@ -27,7 +28,7 @@ def session_record(
         pack_id=loaded.pack.id,
         pack_hash=loaded.content_hash,
         pack_title=loaded.pack.title,
-        mode=session.options.mode,
+        mode=mode or session.options.mode,
         options=session.options.to_dict(),
         seed=session.options.seed,
         question_count=session.total,

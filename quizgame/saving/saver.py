@@ -61,8 +61,11 @@ class GameSaver:
         player_kind: PlayerKind = "player",
         session_id: str | None = None,
         started_at: str | None = None,
+        mode: str | None = None,
     ) -> str:
-        """Save a new session and return its id; the answers given to `session` follow it."""
+        """Save a new session and return its id; the answers given to `session` follow it.
+        `mode`: what the store calls how it was played, when not the options' own mode (a
+        classroom's "live" or "self-paced")."""
         session_id = session_id or new_id()
         record = session_record(
             session,
@@ -71,6 +74,7 @@ class GameSaver:
             game_id=game_id,
             player_kind=player_kind,
             started_at=started_at,
+            mode=mode,
         )
         self._ids[id(session)] = (session, session_id)
         self.writer.submit(lambda recorder: recorder.start_session(record))
@@ -81,11 +85,23 @@ class GameSaver:
         next answers are added to that session."""
         self._ids[id(session)] = (session, session_id)
 
-    def record(self, session: QuizSession, result: AnswerResult) -> None:
+    def record(
+        self,
+        session: QuizSession,
+        result: AnswerResult,
+        *,
+        on_commit: Callable[[], None] | None = None,
+    ) -> None:
+        """Queue the answer. `on_commit` is called on the writer thread once it is committed
+        to the database (not merely kept in memory): what a remote player's acknowledgement
+        waits for."""
         session_id = self._require(session)
         prepared = next(q for q in session.questions if q.id == result.question_id)
         record = answer_record(session_id, prepared, result)
-        self.writer.submit(lambda recorder: recorder.record(record))
+        if on_commit is None:
+            self.writer.submit(lambda recorder: recorder.record(record))
+        else:
+            self.writer.submit(lambda recorder: recorder.record(record, on_commit=on_commit))
         if session.finished:
             # Finished when the last answer is in, not when the results are shown: a player
             # who quits on the last feedback has nothing left to resume.

@@ -105,6 +105,8 @@ class Recorder:
         self._lock = threading.Lock()
         self._store: ResultsStore | None = None
         self._pending: deque[_Op] = deque()
+        # Called once its op is committed (by id of the op, which the queue keeps alive).
+        self._on_commit: dict[int, Callable[[], None]] = {}
         self._rejected: list[_Op] = []
         self._rejected_reason = ""
         self._status = RecorderStatus(True, "", 0)
@@ -149,11 +151,15 @@ class Recorder:
             record = dataclasses.replace(record, started_at=self._now())
         return self._submit(record)
 
-    def record(self, answer: AnswerRecord) -> RecorderStatus:
+    def record(
+        self, answer: AnswerRecord, *, on_commit: Callable[[], None] | None = None
+    ) -> RecorderStatus:
+        """`on_commit` is called (on this thread) once the answer is in the database: at
+        once, later when the database could not be written now, or never if it never can."""
         # Stamp the time now: a queued answer is saved later but was given now.
         if answer.answered_at is None:
             answer = dataclasses.replace(answer, answered_at=self._now())
-        return self._submit(answer)
+        return self._submit(answer, on_commit)
 
     def finish_session(
         self,
@@ -189,9 +195,11 @@ class Recorder:
 
     # -- internals -------------------------------------------------------------------------
 
-    def _submit(self, op: _Op) -> RecorderStatus:
+    def _submit(self, op: _Op, on_commit: Callable[[], None] | None = None) -> RecorderStatus:
         with self._lock:
             self._pending.append(op)
+            if on_commit is not None:
+                self._on_commit[id(op)] = on_commit
             # Already in trouble: a short try, so a locked database does not stall each answer.
             self._drain(self._quick if self._trouble else self._retry)
             return self._status
@@ -233,6 +241,14 @@ class Recorder:
                 # aside, reported, and written to the unsaved file on close.
                 self._rejected.append(op)
                 self._rejected_reason = str(exc)
+                self._on_commit.pop(id(op), None)
+            else:
+                committed = self._on_commit.pop(id(op), None)
+                if committed is not None:
+                    try:
+                        committed()
+                    except Exception:
+                        pass  # the caller's business; the answer is saved all the same
             finally:
                 if self._store is not None:
                     self._store.retry = self._retry
@@ -287,6 +303,7 @@ class Recorder:
             count = len(unsaved)
             self._pending.clear()
             self._rejected.clear()
+            self._on_commit.clear()  # in a file, not the database: never acknowledged
             self._status = RecorderStatus(
                 False,
                 f"{reason} — {count} unsaved result(s) written to {target}; "

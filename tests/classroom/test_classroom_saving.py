@@ -334,3 +334,28 @@ def test_a_class_of_thirty_saving_at_once_loses_nothing(lighthouse, db_path: Pat
         stored = store.sessions()
         assert len(stored) == 30 and all(s.finished and s.answered == 6 for s in stored)
         assert sum(s.right for s in stored) == 15 * 6
+
+
+def test_an_answer_is_acknowledged_once_committed_and_not_while_kept_in_memory(make_saver, db_path, lighthouse) -> None:
+    import threading
+
+    from quizgame.engine import QuizSession, SessionOptions
+
+    from .helpers import lock_database, right_answer
+
+    saver = make_saver()
+    session = QuizSession(lighthouse, SessionOptions(seed=1))
+    saver.start(session, "Ann")
+    assert saver.flush(10)
+    blocker = lock_database(db_path)
+    committed = threading.Event()
+    try:
+        prepared = session.current
+        result = session.answer(right_answer(prepared), 1.0)
+        saver.record(session, result, on_commit=committed.set)
+        assert saver.flush(10)
+        assert not committed.is_set()  # the database is locked: kept in memory, not acknowledged
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert committed.wait(30)
