@@ -100,8 +100,14 @@ class QuizSession:
 
     Not tied to a terminal: a UI shows `current`, calls show_current() when it appears and
     answer() or time_out() when it is done. Time comes only from `clock` (seconds, any
-    origin), so tests and other front ends can drive it.
+    origin), so tests and other front ends can drive it. It is the quiz screen's local feed
+    (quizgame.engine.feed.QuizFeed); a classroom's remote session is the other.
     """
+
+    # The answer key is here before the answer: the feedback can be built ahead.
+    key_ahead = True
+    # A place among other players, for the status line; none in a quiz of one's own.
+    standing: str | None = None
 
     def __init__(
         self,
@@ -135,6 +141,10 @@ class QuizSession:
     @property
     def total(self) -> int:
         return len(self._questions)
+
+    @property
+    def mode(self) -> str:
+        return self.options.mode
 
     @property
     def answered(self) -> int:

@@ -48,6 +48,15 @@ class AnswerSubmitted(Message):
         self.result = result
 
 
+class AnswerSent(Message):
+    """A remote session's answer went to the host; its verdict comes later."""
+
+    def __init__(self, session: object, question: PreparedQuestion) -> None:
+        super().__init__()
+        self.session = session
+        self.question = question
+
+
 class FeedbackDone(Message):
     """The player has read the feedback and wants the next question."""
 

@@ -28,7 +28,8 @@ from quizgame.tui.widgets.status import StatusLine
 from quizgame.tui.wording import bar, countdown, number
 
 if TYPE_CHECKING:
-    from quizgame.engine import AnswerResult, PreparedQuestion, QuizSession
+    from quizgame.engine import AnswerResult, PreparedQuestion
+    from quizgame.engine.feed import QuizFeed
     from quizgame.tui.widgets.checklist import Checklist
     from quizgame.tui.widgets.feedback import FeedbackView
 
@@ -87,9 +88,11 @@ class QuizScreen(GameScreen):
         Binding("s", "source", "Source", id="feedback.source"),
     ]
 
-    def __init__(self, session: QuizSession, *, tick: float = 0.2, held: bool = False) -> None:
-        """`held`: show the first question but start nothing (its clock, answering) until
-        release(): the app is still asking whether this session is to be played at all."""
+    def __init__(self, session: QuizFeed, *, tick: float = 0.2, held: bool = False) -> None:
+        """`session` is what feeds the screen: a QuizSession, or a classroom's remote
+        session (quizgame.engine.feed). `held`: show the first question but start nothing
+        (its clock, answering) until release(): the app is still asking whether this
+        session is to be played at all."""
         super().__init__()
         self._held = held
         self._asked = False
@@ -149,7 +152,7 @@ class QuizScreen(GameScreen):
     def _show_status(self) -> None:
         session, q = self.session, self.question
         progress = Content.styled(f"Question {q.number} of {session.total}", "bold")
-        if session.options.mode == "exam":
+        if session.mode == "exam":
             # No score until the end of an exam: it would tell right from wrong.
             progress = Content.assemble(progress, "  ·  Exam: answers and score at the end")
         else:
@@ -157,6 +160,8 @@ class QuizScreen(GameScreen):
             if session.max_score:
                 score += f" of {number(session.max_score)}"
             progress = Content.assemble(progress, "  ·  ", score)
+            if session.standing:
+                progress = Content.assemble(progress, "  ·  ", Content(session.standing))
         self.query_one(StatusLine).show(progress)
         self.query_one("#section", Plain).show(
             Content.assemble(("Section: ", "$foreground-muted"), lit(q.section.title))
@@ -173,8 +178,9 @@ class QuizScreen(GameScreen):
         self._feedback = self._feedback_mounted = None
         await self.show_pane(QuestionView(prepared, id="question", classes="body"))
         self.query_one(HowLine).show_keys(prepared)
-        # The feedback is built (hidden) once the question is on screen, not before it.
-        if self.session.options.mode != "exam":
+        # The feedback is built (hidden) once the question is on screen, not before it; a
+        # remote session's answer key comes later, and its feedback with it.
+        if self.session.mode != "exam" and self.session.key_ahead:
             self.call_after_refresh(self._build_feedback, prepared)
         self._show_status()
         self.query_one(QuestionView).answer_widget.focus()
@@ -229,10 +235,17 @@ class QuizScreen(GameScreen):
             raise ValueError("the session has no question left to show")
         await self._ask(current)
 
-    def show_feedback(self, result: AnswerResult) -> None:
-        """Called by the app after an answer, in practice mode."""
+    def show_feedback(self, result: AnswerResult, revealed: PreparedQuestion | None = None) -> None:
+        """Called by the app after an answer, in practice mode. `revealed`: the question
+        filled in with its answer key, when that came only with the verdict."""
         from quizgame.tui.widgets.feedback import verdict_line
 
+        if revealed is not None:
+            if self._feedback is not None:
+                self._feedback.remove()
+            self.question = revealed
+            self._feedback = self._feedback_mounted = None
+        self.showing = "answered"
         self.result = result
         # The verdict at once, in the line under the question; the whole feedback (a new
         # layout, every widget drawn: a few tens of milliseconds) once that line is out.
@@ -291,13 +304,17 @@ class QuizScreen(GameScreen):
         remaining = self.session.remaining_time()
         if remaining is None:
             return
-        limit = self.question.time_limit or 1
+        limit = max(self.question.time_limit or 1, remaining)
         self.query_one(StatusLine).show_countdown(
             f"{countdown(remaining)} {bar(round(remaining * 10), round(limit * 10), 10)}",
             low=remaining <= min(5, limit / 4),
         )
         if remaining <= 0:
-            self._finish(self.session.time_out())
+            result = self.session.time_out()
+            if result is None:
+                self._sent(Content("⌛ Time's up"))
+            else:
+                self._finish(result)
 
     # -- answering -------------------------------------------------------------------------
 
@@ -306,6 +323,9 @@ class QuizScreen(GameScreen):
             return False
         if action in _ASKING and self.showing != "question":
             return False
+        if action == "source":
+            # A remote session has the quote but not the whole source text.
+            return self.showing == "feedback" and bool(self.session.pack.source_text)
         if action in _TELLING:
             return self.showing == "feedback"
         if action in ("choose", "tick"):
@@ -321,6 +341,22 @@ class QuizScreen(GameScreen):
         if action == "leave_field":
             return self.kind == "short"
         return True
+
+    def _sent(self, line: Content) -> None:
+        """The answer went to the host; the verdict comes later."""
+        self.showing = "answered"
+        self.refresh_bindings()
+        self.query_one(HowLine).show_verdict(line, "")
+        self.post_message(messages.AnswerSent(self.session, self.question))
+
+    def show_locked(self) -> None:
+        """The host has the answer, committed."""
+        if self.showing == "answered":
+            self.query_one(HowLine).show_verdict(Content.styled("✔ Answer locked in", "bold"), "")
+
+    def show_line(self, line: Content) -> None:
+        """A word from the host under the question (paused, waiting for the others)."""
+        self.query_one(HowLine).show_verdict(line, "")
 
     def _finish(self, result: AnswerResult) -> None:
         self.showing = "answered"
@@ -339,11 +375,14 @@ class QuizScreen(GameScreen):
             self._early = response
             return
         try:
-            result = self.session.answer(response)  # type: ignore[arg-type]
+            result = self.session.answer(response)
         except EngineError as error:
             self.notify(lit(str(error)), severity="error")
             return
-        self._finish(result)
+        if result is None:
+            self._sent(Content.styled("Answer sent…", "bold"))
+        else:
+            self._finish(result)
 
     def action_choose(self, n: int) -> None:
         self.answer(self.question.choices[n - 1])
