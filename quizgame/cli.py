@@ -208,9 +208,54 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("pack", metavar="PACK", help="a pack id or file")
     _add_packs_option(stats)
     _add_db_option(stats)
+    _add_classroom_commands(sub)
 
     parser.commands = dict(sub.choices)
     return parser
+
+
+def _add_classroom_commands(sub) -> None:  # type: ignore[no-untyped-def]  # argparse's subparsers
+    host = sub.add_parser("host", help="host a classroom game: the projector, students join")
+    host.add_argument("pack", metavar="PACK", help="a pack file, or the id of a pack found")
+    host.add_argument("--seed", type=_seed, help="fix question and choice order")
+    host.add_argument(
+        "--time-limit", metavar="S", type=_positive_int, help="seconds per question (live default: 20)"
+    )
+    host.add_argument("--sections", metavar="ID", nargs="+", help="only questions from these sections")
+    host.add_argument("--tags", metavar="TAG", nargs="+", help="only questions with these tags")
+    host.add_argument("--count", metavar="N", type=_positive_int, help="ask at most N questions")
+    host.add_argument("--speed-bonus", action="store_true", help="score quick answers higher")
+    host.add_argument("--streak-bonus", action="store_true", help="score runs of right answers higher")
+    host.add_argument(
+        "--mode",
+        choices=("live", "self-paced", "exam"),
+        default="live",
+        help="live: you set the pace (default); self-paced: practice at their own pace; exam",
+    )
+    host.add_argument("--port", type=_port, default=8765, help="the port students join on (default: 8765)")
+    host.add_argument(
+        "--lan", action="store_true", help="open the game to the local network (default: this computer only)"
+    )
+    host.add_argument(
+        "--max-players", metavar="N", type=_positive_int, default=100, help="at most N students (default: 100)"
+    )
+    _add_packs_option(host)
+    _add_db_option(host)
+
+    join = sub.add_parser("join", help="join a classroom game someone is hosting")
+    join.add_argument("address", metavar="ADDRESS", help="the host's address: host[:port]")
+    join.add_argument("--player", metavar="NAME", help="your name (asked for if missing)")
+    join.add_argument("--pin", metavar="PIN", help="the game's PIN (asked for if missing)")
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, got {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is from 0 to 65535, got {value}")
+    return value
 
 
 # command -> module under quizgame.commands exposing run(args) -> int
@@ -226,6 +271,8 @@ _COMMANDS = {
     "stats": "stats",
     "convert": "convert",
     "lint": "lint",
+    "host": "host",
+    "join": "join",
 }
 
 

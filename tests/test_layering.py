@@ -17,7 +17,12 @@ PACKAGE = Path(__file__).resolve().parents[1] / "quizgame"
 
 # Modules that start the TUI, and may import it, but only inside a function: `quizgame
 # validate` and the other commands must never pay for Textual.
-TUI_LAUNCHERS = {"quizgame/commands/home.py", "quizgame/commands/play.py"}
+TUI_LAUNCHERS = {
+    "quizgame/commands/home.py",
+    "quizgame/commands/play.py",
+    "quizgame/commands/host.py",
+    "quizgame/commands/join.py",
+}
 
 
 def imports(path: Path) -> list[tuple[str, bool]]:

@@ -146,6 +146,27 @@ class Classroom:
     def pin(self) -> str:
         return self.guard.pin
 
+    def watch(
+        self, on_change: Callable[[str], None], post: Callable[[Callable[[], None]], None]
+    ) -> None:
+        """Who is told of changes (the projector), and how the saver's thread reaches the
+        event loop the server runs on."""
+        self._on_change = on_change
+        self._post = post
+
+    def adopt(self, game: Game, game_id: str, session_ids: dict[str, str]) -> None:
+        """Play `game` instead, carrying on stored game `game_id`: each of its players'
+        answers are added to their stored session. Before anyone has joined."""
+        if self.connections:
+            raise RuntimeError("students have joined already")
+        self.game = game
+        self.game_id = game_id
+        self.session_ids = dict(session_ids)
+        if self.saver is not None:
+            for player in game.roster:
+                self.saver.resume(player.session, session_ids[player.name])
+        self._on_change("adopted")
+
     @property
     def live(self) -> bool:
         return isinstance(self.game, LiveGame)

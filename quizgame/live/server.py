@@ -210,12 +210,19 @@ class LiveServer:
         self._ticker: asyncio.Task[None] | None = None
         self.addresses: list[tuple[str, int]] = []
 
-    async def start(self, host: str | None = "127.0.0.1", port: int = 0) -> list[tuple[str, int]]:
-        """Listen on `host` (None: every interface) and `port` (0: any free one); the
-        addresses bound, as (host, port)."""
+    async def start(
+        self,
+        host: str | None = "127.0.0.1",
+        port: int = 0,
+        *,
+        sock: socket.socket | None = None,
+    ) -> list[tuple[str, int]]:
+        """Listen on `sock` if given (bound by the caller, who can then say plainly that a
+        port is taken), else on `host` (None: every interface) and `port` (0: any free one);
+        the addresses bound, as (host, port)."""
         runner = web.AppRunner(self.app, handle_signals=False, access_log=None, shutdown_timeout=2.0)
         await runner.setup()
-        site = web.TCPSite(runner, host, port)
+        site: web.BaseSite = web.SockSite(runner, sock) if sock is not None else web.TCPSite(runner, host, port)
         try:
             await site.start()
         except BaseException:
@@ -244,6 +251,16 @@ class LiveServer:
         if self._runner is not None:
             runner, self._runner = self._runner, None
             await runner.cleanup()
+
+
+def bind(port: int, *, lan: bool) -> socket.socket:
+    """The listening socket: loopback only, or with `lan` every interface. OSError (the port
+    is taken, or not ours to use) for the caller to report."""
+    if not lan:
+        return socket.create_server(("127.0.0.1", port), reuse_port=False)
+    if socket.has_dualstack_ipv6():
+        return socket.create_server(("", port), family=socket.AF_INET6, dualstack_ipv6=True)
+    return socket.create_server(("0.0.0.0", port))
 
 
 def lan_addresses(port: int) -> list[str]:

@@ -1,0 +1,30 @@
+"""`quizgame join ADDRESS`: a student's terminal in a classroom game."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from quizgame.exits import EXIT_OK, EXIT_USAGE
+
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizgame.live.client import LiveClient, TokenStore, parse_address
+
+    try:
+        address = parse_address(args.address)
+    except ValueError as error:
+        print(f"quizgame join: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    pin = (args.pin or "").strip()
+    if pin and (len(pin) != 6 or not pin.isdigit()):
+        print("quizgame join: the PIN is the 6 digits on the projector", file=sys.stderr)
+        return EXIT_USAGE
+
+    from quizgame.tui.join import JoinApp, JoinConfig
+
+    client = LiveClient(address, tokens=TokenStore.default())
+    app = JoinApp(JoinConfig(client=client, name=(args.player or "").strip(), pin=pin, handle_signals=True))
+    app.run()
+    return app.return_code or EXIT_OK
