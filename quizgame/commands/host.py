@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 from quizgame.exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-
 LIVE_TIME_LIMIT = 20.0
 
 

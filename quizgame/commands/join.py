@@ -8,7 +8,6 @@ import sys
 from quizgame.exits import EXIT_OK, EXIT_USAGE
 
 
-
 def run(args: argparse.Namespace) -> int:
     from quizgame.live.client import LiveClient, TokenStore, parse_address
 

@@ -92,7 +92,7 @@ class TokenStore:
         self._write(str(address), None)
 
     def _write(self, key: str, entry: dict[str, str] | None) -> None:
-        from quizgame.store.atomic import atomic_write
+        from quizgame.atomic import atomic_write
 
         data = self._read()
         if entry is None:

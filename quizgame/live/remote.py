@@ -28,6 +28,12 @@ from quizgame.packs.pack import (
 from quizgame.packs.types import LoadedPack
 
 
+def _record(cls, **known: object):  # type: ignore[no-untyped-def]
+    """A pack record from what the host sent: fields it does not send (a pack's lint
+    settings and the like, which a student never needs) are left empty."""
+    return cls(**{name: known.get(name) for name in cls._fields})
+
+
 def _shell_pack(welcome: p.Welcome) -> LoadedPack:
     """What the student's screens need of the pack: its title and its source, for quotes."""
     info = welcome.source
@@ -35,8 +41,14 @@ def _shell_pack(welcome: p.Welcome) -> LoadedPack:
         date = dt.date.fromisoformat(info.date)
     except ValueError:
         date = dt.date(1970, 1, 1)
-    source = Source(info.title, info.author, info.publication, info.column, date, info.url, "")
-    pack = Pack(1, "live", welcome.pack_title, "", "", (), "", source, (), ())
+    source = _record(
+        Source, title=info.title, author=info.author, publication=info.publication,
+        column=info.column, date=date, url=info.url, text="",
+    )
+    pack = _record(
+        Pack, format_version=1, id="live", title=welcome.pack_title, description="", language="",
+        authors=(), license="", source=source, sections=(), questions=(),
+    )
     return LoadedPack(pack, Path(""), "", "")
 
 
@@ -49,7 +61,7 @@ def build_question(
 ) -> PreparedQuestion:
     """A question as the pack's runtime records have it, from what the host sent: before
     the reveal its answer, explanation and quote are blank, because they are not known."""
-    section = Section("live", message.section)
+    section = _record(Section, id="live", title=message.section)
     points = getattr(message, "points", 0)
     common = dict(
         id=f"q{message.number}",
@@ -66,14 +78,14 @@ def build_question(
     choices = tuple(message.choices)
     kind = message.kind
     if kind == "single":
-        question: object = SingleQuestion(**common, type=kind, choices=choices, answer=right_answer)
+        question: object = _record(SingleQuestion, **common, type=kind, choices=choices, answer=right_answer)
     elif kind == "multiple":
         answers = tuple(c for c in choices if c in right_answer.split("; ")) if right_answer else ()
-        question = MultipleQuestion(**common, type=kind, choices=choices, answers=answers)
+        question = _record(MultipleQuestion, **common, type=kind, choices=choices, answers=answers)
     elif kind == "true_false":
-        question = TrueFalseQuestion(**common, type=kind, answer=right_answer == "True")
+        question = _record(TrueFalseQuestion, **common, type=kind, answer=right_answer == "True")
     else:
-        question = ShortQuestion(**common, type=kind, accept=(right_answer,) if right_answer else (), exact=False)
+        question = _record(ShortQuestion, **common, type=kind, accept=(right_answer,) if right_answer else (), exact=False)
     return PreparedQuestion(
         number=message.number,
         question=question,  # type: ignore[arg-type]
