@@ -23,7 +23,12 @@ def run(args: argparse.Namespace) -> int:
 
     from quizgame.tui.join import JoinApp, JoinConfig
 
-    client = LiveClient(address, tokens=TokenStore.default())
-    app = JoinApp(JoinConfig(client=client, name=(args.player or "").strip(), pin=pin, handle_signals=True))
+    tokens = TokenStore.default()
+    name = (args.player or "").strip()
+    if not name:
+        kept = tokens.get(address)  # this device was in a game there: carry on as that player
+        name = kept[0] if kept is not None else ""
+    client = LiveClient(address, tokens=tokens)
+    app = JoinApp(JoinConfig(client=client, name=name, pin=pin, handle_signals=True))
     app.run()
     return app.return_code or EXIT_OK

@@ -136,7 +136,8 @@ class HostApp(App[int]):
         from quizgame.tui.screens.confirm import ConfirmScreen
 
         game = self.classroom.game
-        if game.phase in ("lobby", "finished") and not len(game.roster) or isinstance(self.screen, ConfirmScreen):
+        nothing_to_lose = game.phase == "finished" or (game.phase == "lobby" and not len(game.roster))
+        if nothing_to_lose or isinstance(self.screen, ConfirmScreen):
             await self._stop_and_exit()
             return
 

@@ -195,10 +195,16 @@ class JoinApp(App[int]):
         elif isinstance(message, p.Final):
             await self._final(message)
         elif isinstance(message, p.Ended):
+            from quizgame.tui.screens.final import FinalScreen
+
             self.ended = True
             if message.reason == "removed":
                 self.client.forget_token()
-            await self._wait("The game has ended", message.message[:1].upper() + message.message[1:] + ".")
+            words = message.message[:1].upper() + message.message[1:] + "."
+            if isinstance(self.screen, FinalScreen):
+                self.notify(Content(words), title="The game has ended")  # the review stays
+            else:
+                await self._wait("The game has ended", words)
         elif isinstance(message, p.Error):
             self.notify(Content(message.message), severity="warning")
 

@@ -52,6 +52,7 @@ class Terminal:
         self._lock = threading.Lock()
         self._seen = 0  # where in the visible text the next wait starts looking
         argv = [sys.executable, "-m", "quizgame", *args]
+        self.args = list(args)
         pid, fd = pty.fork()
         if pid == 0:  # the child: exec at once, nothing else (the parent may have threads)
             try:
@@ -112,6 +113,23 @@ class Terminal:
                 raise AssertionError(
                     f"the game exited ({self.returncode}) before showing {text!r}:\n{shown[-1500:]}"
                 )
+            time.sleep(0.02)
+
+    def wait_for_any(self, texts: Sequence[str], timeout: float = 15.0) -> str:
+        """Wait until one of `texts` is shown after whatever the last wait found; which."""
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = self.text
+            found = [(shown.find(t, self._seen), t) for t in texts]
+            found = [(at, t) for at, t in found if at >= 0]
+            if found:
+                at, text = min(found)
+                self._seen = at + len(text)
+                return text
+            if time.monotonic() > deadline:
+                raise AssertionError(f"none of {texts!r} shown within {timeout} s:\n{shown[-1500:]}")
+            if self.poll() is not None and not self._reader.is_alive():
+                raise AssertionError(f"the program exited ({self.returncode}):\n{shown[-1500:]}")
             time.sleep(0.02)
 
     # -- input -----------------------------------------------------------------------------
