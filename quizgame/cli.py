@@ -92,6 +92,7 @@ def _add_db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> Non
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pack", metavar="ID", help="only this pack")
     parser.add_argument("--player", metavar="NAME", help="only this player")
+    parser.add_argument("--game", metavar="ID", help="only this game (a classroom or hot-seat game's id)")
 
 
 def _add_session_options(parser: argparse.ArgumentParser) -> None:

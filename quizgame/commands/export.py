@@ -38,6 +38,7 @@ def _shown(rows: Iterable[Sequence[object]]) -> Iterator[list[object]]:
 def run(args: argparse.Namespace) -> int:
     pack = getattr(args, "pack", None)
     player = getattr(args, "player", None)
+    game = getattr(args, "game", None)
     try:
         path, store = open_for_report(args.db)
     except StoreError as exc:
@@ -49,9 +50,9 @@ def run(args: argparse.Namespace) -> int:
 
     def write(handle: TextIO) -> int:
         if args.format == "json":
-            rows = store.export_rows(pack_id=pack, player=player) if store else iter(())
-            return write_json(rows, handle, filters={"pack": pack, "player": player})
-        cells = store.spreadsheet_rows(pack_id=pack, player=player) if store else iter(())
+            rows = store.export_rows(pack_id=pack, player=player, game_id=game) if store else iter(())
+            return write_json(rows, handle, filters={"pack": pack, "player": player, "game": game})
+        cells = store.spreadsheet_rows(pack_id=pack, player=player, game_id=game) if store else iter(())
         return write_csv(_shown(cells) if on_terminal else cells, handle)
 
     try:

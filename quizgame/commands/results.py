@@ -33,23 +33,28 @@ def _row(session: SessionInfo) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     pack = getattr(args, "pack", None)
     player = getattr(args, "player", None)
+    game = getattr(args, "game", None)
     try:
         path, store = open_for_report(args.db)
         if store is None:
             return no_results(path)
         limit = args.limit if args.limit is not None else DEFAULT_LIMIT
         with store:
-            sessions = store.sessions(pack_id=pack, player=player, limit=limit)
+            sessions = store.sessions(pack_id=pack, player=player, limit=limit, game_id=game)
             total = (
-                store.count_sessions(pack_id=pack, player=player)
+                store.count_sessions(pack_id=pack, player=player, game_id=game)
                 if len(sessions) == limit
                 else len(sessions)
             )
     except StoreError as exc:
         return fail(str(exc))
     if not sessions:
-        filters = [f"pack {pack!r}" if pack else "", f"player {player!r}" if player else ""]
-        detail = " for " + " and ".join(f for f in filters if f) if pack or player else ""
+        filters = [
+            f"pack {pack!r}" if pack else "",
+            f"player {player!r}" if player else "",
+            f"game {game!r}" if game else "",
+        ]
+        detail = " for " + " and ".join(f for f in filters if f) if pack or player or game else ""
         return no_results(path, detail)
     for line in format_table(HEADERS, [_row(s) for s in sessions], align=ALIGN, flex=(0, 1)):
         print(line)

@@ -25,6 +25,7 @@ from quizgame.live.guard import Limits, PinGuard
 
 if TYPE_CHECKING:
     from quizgame.engine import AnswerResult, PreparedQuestion
+    from quizgame.engine.standings import Place
     from quizgame.saving import GameSaver
 
 Game = Union[LiveGame, PacedGame]
@@ -376,9 +377,12 @@ class Classroom:
             )
         return question_message(prepared, game.total, remaining=None, answered=answered)
 
-    def _reveal_for(self, player: Player, prepared: PreparedQuestion) -> p.Reveal:
+    def _reveal_for(
+        self, player: Player, prepared: PreparedQuestion, standings: list[Place] | None = None
+    ) -> p.Reveal:
+        """`standings`: ranked once for a whole class's reveal, not once per student."""
         result = _result_for(player, prepared)
-        standings = self.game.standings()
+        standings = self.game.standings() if standings is None else standings
         place = next((s for s in standings if s.player == player.name), None)
         question = prepared.question
         return p.Reveal(
@@ -394,8 +398,8 @@ class Classroom:
             gap=None if place is None else place.gap,
         )
 
-    def _final_for(self, player: Player) -> p.Final:
-        standings = self.game.standings()
+    def _final_for(self, player: Player, standings: list[Place] | None = None) -> p.Final:
+        standings = self.game.standings() if standings is None else standings
         place = next((s for s in standings if s.player == player.name), None)
         review = []
         for prepared in self.game.questions:
@@ -567,9 +571,10 @@ class Classroom:
             # close made it, for a student who was asked and did not answer.
             if result.timed_out:
                 self._save(player, result, acknowledge=False)
+        standings = list(game.last_reveal.standings)
         for name in list(self.connections):
             player = game.roster.named(name)
-            self._send_after_commit(player, self._reveal_for(player, prepared))
+            self._send_after_commit(player, self._reveal_for(player, prepared, standings))
         self._on_change("closed")
 
     def _broadcast_clock(self) -> None:
@@ -587,7 +592,8 @@ class Classroom:
 
     def _finished(self) -> None:
         self._finish_sessions()
+        standings = self.game.standings()
         for name in list(self.connections):
             player = self.game.roster.named(name)
-            self._send_after_commit(player, self._final_for(player))
+            self._send_after_commit(player, self._final_for(player, standings))
         self._on_change("finished")

@@ -163,15 +163,6 @@ class Clock(Message):
     paused: bool
 
 
-class Progress(Message):
-    """Live: how many of the class have answered the open question."""
-
-    type: Literal["progress"] = "progress"
-    number: int
-    answered: int
-    asked: int
-
-
 class Locked(Message):
     """The student's answer is committed to the host's results database."""
 
@@ -256,7 +247,7 @@ class Ended(Message):
 
 HostMessage = Annotated[
     Union[
-        Welcome, Refused, Error, Lobby, Question, Clock, Progress, Locked, Reveal, Skipped,
+        Welcome, Refused, Error, Lobby, Question, Clock, Locked, Reveal, Skipped,
         Done, Final, Ended,
     ],
     Field(discriminator="type"),
@@ -292,7 +283,7 @@ def _parse(text: str | bytes, adapter: TypeAdapter, known: frozenset[str]):  # t
 _CLIENT_TYPES = frozenset({"hello", "answer", "next", "leave"})
 _HOST_TYPES = frozenset(
     {
-        "welcome", "refused", "error", "lobby", "question", "clock", "progress", "locked",
+        "welcome", "refused", "error", "lobby", "question", "clock", "locked",
         "reveal", "skipped", "done", "final", "ended",
     }
 )

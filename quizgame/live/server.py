@@ -263,6 +263,26 @@ def bind(port: int, *, lan: bool) -> socket.socket:
     return socket.create_server(("0.0.0.0", port))
 
 
+def _interface_addresses() -> list[str]:
+    """Each network interface's IPv4 address (Linux's SIOCGIFADDR); none elsewhere."""
+    import fcntl
+    import struct
+
+    found = []
+    try:
+        names = [name for _, name in socket.if_nameindex()]
+    except OSError:
+        return []
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        for name in names:
+            try:
+                packed = fcntl.ioctl(probe.fileno(), 0x8915, struct.pack("256s", name.encode()[:15]))
+            except OSError:
+                continue  # no IPv4 address on this one
+            found.append(socket.inet_ntoa(packed[20:24]))
+    return found
+
+
 def lan_addresses(port: int) -> list[str]:
     """This machine's addresses students on the same network can join, as host:port."""
     found: list[str] = []
@@ -270,8 +290,8 @@ def lan_addresses(port: int) -> list[str]:
         infos: Iterable = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
     except OSError:
         infos = []
-    for info in infos:
-        address = info[4][0]
+    candidates = [info[4][0] for info in infos] + _interface_addresses()
+    for address in candidates:
         if not address.startswith("127.") and address not in found:
             found.append(address)
     return [f"{address}:{port}" for address in found]

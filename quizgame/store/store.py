@@ -139,9 +139,14 @@ _SESSION_COLUMNS = """
 """
 
 
-def _filters(pack_id: str | None, player: str | None) -> tuple[str, list[object]]:
+def _filters(
+    pack_id: str | None, player: str | None, game_id: str | None = None
+) -> tuple[str, list[object]]:
     """A WHERE clause over sessions `s` joined with players `p`."""
     where, params = [], []
+    if game_id is not None:
+        where.append("s.game_id = ?")
+        params.append(game_id)
     if pack_id is not None:
         where.append("s.pack_id = ?")
         params.append(pack_id)
@@ -411,18 +416,25 @@ class ResultsStore:
         return found[0] if found else None
 
     def sessions(
-        self, *, pack_id: str | None = None, player: str | None = None, limit: int | None = None
+        self,
+        *,
+        pack_id: str | None = None,
+        player: str | None = None,
+        limit: int | None = None,
+        game_id: str | None = None,
     ) -> list[SessionInfo]:
-        """Sessions newest first, for the results table."""
-        clause, params = _filters(pack_id, player)
+        """Sessions newest first, for the results table; `game_id`: one classroom game's."""
+        clause, params = _filters(pack_id, player, game_id)
         clause += " ORDER BY s.started_at DESC, s.id"
         if limit is not None:
             clause += " LIMIT ?"
             params.append(limit)
         return self._sessions(clause, tuple(params))
 
-    def count_sessions(self, *, pack_id: str | None = None, player: str | None = None) -> int:
-        clause, params = _filters(pack_id, player)
+    def count_sessions(
+        self, *, pack_id: str | None = None, player: str | None = None, game_id: str | None = None
+    ) -> int:
+        clause, params = _filters(pack_id, player, game_id)
         sql = f"SELECT count(*) FROM sessions s JOIN players p ON p.id = s.player_id {clause}"
         count: int = self._read(lambda conn: conn.execute(sql, params).fetchone()[0], 0)
         return count
@@ -508,28 +520,43 @@ class ResultsStore:
         ]
 
     def export_rows(
-        self, *, pack_id: str | None = None, player: str | None = None, chunk: int = 5000
+        self,
+        *,
+        pack_id: str | None = None,
+        player: str | None = None,
+        chunk: int = 5000,
+        game_id: str | None = None,
     ) -> Iterator[ExportRow]:
         """Every stored answer, one row per player per question, oldest session first.
 
         Rows are fetched in chunks so a million answers never sit in memory at once.
         """
-        for row in self._export(_EXPORT_SELECT, pack_id, player, chunk):
+        for row in self._export(_EXPORT_SELECT, pack_id, player, chunk, game_id):
             yield ExportRow(*row[:11], bool(row[11]), *row[12:16], bool(row[16]), *row[17:])
 
     def spreadsheet_rows(
-        self, *, pack_id: str | None = None, player: str | None = None, chunk: int = 5000
+        self,
+        *,
+        pack_id: str | None = None,
+        player: str | None = None,
+        chunk: int = 5000,
+        game_id: str | None = None,
     ) -> Iterator[tuple]:
         """The EXPORT_COLUMNS of export_rows, each value ready for a CSV cell: true/false as
         1/0, and every text a spreadsheet would run as a formula (starting with = + - @, a
         tab or a carriage return) behind an apostrophe. Done in SQL: a Python call per cell
         would double the time of a big export."""
-        return self._export(_SPREADSHEET_SELECT, pack_id, player, chunk)
+        return self._export(_SPREADSHEET_SELECT, pack_id, player, chunk, game_id)
 
     def _export(
-        self, select: str, pack_id: str | None, player: str | None, chunk: int
+        self,
+        select: str,
+        pack_id: str | None,
+        player: str | None,
+        chunk: int,
+        game_id: str | None = None,
     ) -> Iterator[tuple]:
-        clause, params = _filters(pack_id, player)
+        clause, params = _filters(pack_id, player, game_id)
         sql = f"""
             SELECT {select}
             FROM sessions s

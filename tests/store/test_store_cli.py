@@ -171,7 +171,7 @@ def test_export_json_round_trip(capsys, filled: Path) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["format"] == "quizgame-results" and data["version"] == 1
-    assert data["filters"] == {"pack": "g20", "player": None}
+    assert data["filters"] == {"pack": "g20", "player": None, "game": None}
     assert data["columns"] == [*EXPORT_COLUMNS, "response"]
     rows = data["rows"]
     assert len(rows) == 8 and {r["pack_id"] for r in rows} == {"g20"}

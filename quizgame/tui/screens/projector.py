@@ -101,10 +101,12 @@ class ProjectorScreen(GameScreen):
             self.view = "question" if self.live else "dashboard"
         elif event == "finished":
             self.view = "podium" if self.live else "dashboard"
-        if event in ("answered", "saved", "clock") and self.view in ("question", "dashboard"):
+        if event in ("answered", "saved") and self.view in ("question", "dashboard"):
+            # Up to a class's worth of answers a second: drawn at the next tick, not each.
+            self._counts_due = True
+            return
+        if event == "clock" and self.view == "question":
             self._update_counts()
-            if self.view == "dashboard" and event == "answered":
-                self.redraw()
             return
         if event in ("joined", "left", "removed") and self.view not in ("lobby", "dashboard"):
             self._update_counts()
@@ -114,9 +116,14 @@ class ProjectorScreen(GameScreen):
         self.redraw()
         self.refresh_bindings()
 
+    _counts_due = False
+
     def _tick(self) -> None:
         if self.view == "question":
             self._update_counts()
+        elif self.view == "dashboard" and self._counts_due:
+            self.redraw()
+        self._counts_due = False
 
     # -- drawing ---------------------------------------------------------------------------
 
