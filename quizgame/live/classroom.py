@@ -242,7 +242,7 @@ class Classroom:
         game = self.game
         if isinstance(game, LiveGame):
             if game.phase == "lobby":
-                self._broadcast_lobby()
+                self._send(player, self._lobby())
             elif game.phase == "open":
                 prepared = game.question
                 assert prepared is not None
@@ -251,7 +251,7 @@ class Classroom:
                 self._send(player, self._reveal_for(player, game.last_reveal.question))
             return
         if game.phase == "lobby":
-            self._broadcast_lobby()
+            self._send(player, self._lobby())
         elif game.phase == "running":
             self._ask(player)
 
@@ -364,10 +364,10 @@ class Classroom:
         if conn is not None:
             conn.send(message)
 
-    def _broadcast_lobby(self) -> None:
-        message = p.Lobby(players=len(self.game.roster))
-        for conn in list(self.connections.values()):
-            conn.send(message)
+    def _lobby(self) -> p.Lobby:
+        # To the one who joined, not to everyone at each arrival: a class of a hundred
+        # joining would be ten thousand messages.
+        return p.Lobby(players=len(self.game.roster))
 
     def _question(self, prepared: PreparedQuestion, *, answered: bool = False) -> p.Question:
         game = self.game

@@ -27,10 +27,13 @@ T = TypeVar("T")
 RETRY_EVERY = 2.0
 # A write in progress longer than this is shown as a problem, not silently waited out.
 SLOW_AFTER = 2.0
+# At most this many writes waiting together are committed together.
+BATCH = 500
 
 _KEPT = "answers are kept in memory and will be saved when possible"
 
 _Job = Callable[[Recorder], None]
+_NOTHING = object()
 
 
 class _Queued(NamedTuple):
@@ -164,18 +167,48 @@ class ResultsWriter:
         recorder = self._open_recorder()  # a Recorder never raises, even opening
         self._recorder = recorder
         self._busy_since = None
+        carried: object = _NOTHING  # an item taken off the queue behind a batch, next in line
         while True:
-            in_trouble = not recorder.status.ok or recorder.status.pending
-            try:
-                item = self._queue.get(timeout=self._retry_every if in_trouble else None)
-            except queue.Empty:
-                # Nothing new to write, but something old is waiting: try it again now
-                # rather than at the next answer, which may never come.
-                self._call(recorder, lambda r: r.flush(), counted=False)
-                continue
+            if carried is not _NOTHING:
+                item, carried = carried, _NOTHING  # type: ignore[assignment]
+            else:
+                in_trouble = not recorder.status.ok or recorder.status.pending
+                try:
+                    item = self._queue.get(timeout=self._retry_every if in_trouble else None)
+                except queue.Empty:
+                    # Nothing new to write, but something old is waiting: try it again now
+                    # rather than at the next answer, which may never come.
+                    self._call(recorder, lambda r: r.flush(), counted=False)
+                    continue
             if item is None:
                 break
-            self._call(recorder, item.job, counted=item.counted)
+            assert isinstance(item, _Queued)
+            if not item.counted:
+                self._call(recorder, item.job, counted=False)
+                continue
+            # Writes already waiting behind this one are written with it: a class's answers
+            # arriving together cost one commit, not one each. A read or a flush waits for
+            # them, and so comes after the batch.
+            batch = [item]
+            while len(batch) < BATCH:
+                try:
+                    following = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if following is None or not following.counted:
+                    carried = following
+                    break
+                batch.append(following)
+            if len(batch) == 1:
+                self._call(recorder, item.job)
+                continue
+            hold = getattr(recorder, "hold", None)
+            if hold is not None:
+                hold()
+            for queued in batch:
+                self._call(recorder, queued.job)
+            if hold is not None:
+                self._call(recorder, lambda r: r.release(), counted=False)
         self._busy_since = self._clock()
         self._final = recorder.close()
         self._busy_since = None

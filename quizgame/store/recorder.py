@@ -111,6 +111,7 @@ class Recorder:
         self._rejected_reason = ""
         self._status = RecorderStatus(True, "", 0)
         self._trouble = False  # the database itself failed us last time
+        self._holding = False  # writes queue without being written, until release()
         with self._lock:
             self._connect(self._retry)
             if self._store is not None:
@@ -171,6 +172,18 @@ class Recorder:
     ) -> RecorderStatus:
         return self._submit(_Finish(session_id, finished_at or self._now(), score, max_score))
 
+    def hold(self) -> None:
+        """Queue the next writes without writing them, until release(): answers that come
+        together are then committed together, in one transaction."""
+        with self._lock:
+            self._holding = True
+
+    def release(self) -> RecorderStatus:
+        with self._lock:
+            self._holding = False
+            self._drain(self._quick if self._trouble else self._retry)
+            return self._status
+
     def flush(self) -> RecorderStatus:
         """Try every queued write now, waiting out a busy database as long as a write would."""
         with self._lock:
@@ -200,6 +213,8 @@ class Recorder:
             self._pending.append(op)
             if on_commit is not None:
                 self._on_commit[id(op)] = on_commit
+            if self._holding:
+                return self._status
             # Already in trouble: a short try, so a locked database does not stall each answer.
             self._drain(self._quick if self._trouble else self._retry)
             return self._status
@@ -227,6 +242,8 @@ class Recorder:
                     return
             op = self._pending[0]
             self._store.retry = policy
+            if isinstance(op, AnswerRecord) and self._drain_answers(policy):
+                continue
             try:
                 _apply(self._store, op)
             except StoreError as exc:
@@ -265,6 +282,37 @@ class Recorder:
         else:
             self._status = RecorderStatus(True, "", 0)
         self._trouble = False
+
+    _BATCH = 500
+
+    def _drain_answers(self, policy: RetryPolicy) -> bool:
+        """Commit the answers at the head of the queue in one transaction; False when there
+        is only one, or the batch hit a caller's mistake (each is then tried on its own)."""
+        batch: list[AnswerRecord] = []
+        for op in self._pending:
+            if not isinstance(op, AnswerRecord) or len(batch) >= self._BATCH:
+                break
+            batch.append(op)
+        if len(batch) < 2:
+            return False
+        assert self._store is not None
+        try:
+            self._store.record_answers(batch)
+        except StoreError:
+            return False  # the single write that follows meets the same trouble and says so
+        except Exception:
+            return False
+        finally:
+            self._store.retry = self._retry
+        for op in batch:
+            self._pending.popleft()
+            committed = self._on_commit.pop(id(op), None)
+            if committed is not None:
+                try:
+                    committed()
+                except Exception:
+                    pass
+        return True
 
     def _drop_store(self) -> None:
         if self._store is not None:

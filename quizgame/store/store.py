@@ -339,45 +339,49 @@ class ResultsStore:
     def record_answer(self, answer: AnswerRecord) -> bool:
         """Commit one answer. Returns False if that question was already answered in the
         session (e.g. a retry of a write that did succeed): the first answer stands."""
-        answered_at = answer.answered_at or self._now()
+        return self.record_answers([answer])[0]
 
-        def work(conn: sqlite3.Connection) -> bool:
-            row = conn.execute(
-                "SELECT player_id FROM sessions WHERE id = ?", (answer.session_id,)
-            ).fetchone()
-            if row is None:
-                raise UnknownSession(f"no session {answer.session_id!r} in {self.path}")
-            inserted = conn.execute(
-                "INSERT INTO answers (session_id, player_id, question_id, question_number, "
-                "response, response_text, correct, credit, points, max_points, seconds, "
-                "timed_out, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (session_id, player_id, question_id) DO NOTHING",
-                (
-                    answer.session_id,
-                    row[0],
-                    answer.question_id,
-                    answer.question_number,
-                    answer.response_json,
-                    answer.response_text,
-                    int(answer.correct),
-                    float(answer.credit),
-                    float(answer.points),
-                    float(answer.max_points),
-                    None if answer.seconds is None else float(answer.seconds),
-                    int(answer.timed_out),
-                    answered_at,
-                ),
-            ).rowcount
-            if inserted != 1:
-                return False
-            conn.execute(
-                "UPDATE sessions SET score = score + ?, answered = answered + 1, "
-                "right_count = right_count + ? WHERE id = ?",
-                (float(answer.points), int(answer.correct), answer.session_id),
-            )
-            return True
+    def record_answers(self, answers: list[AnswerRecord]) -> list[bool]:
+        """Commit several answers in one transaction (a class's answers arriving together:
+        one sync of the log for all of them); for each, as record_answer(). All or none."""
+        stamped = [(answer, answer.answered_at or self._now()) for answer in answers]
+        return self._write(lambda conn: [self._insert_answer(conn, a, at) for a, at in stamped])
 
-        return self._write(work)
+    def _insert_answer(self, conn: sqlite3.Connection, answer: AnswerRecord, answered_at: str) -> bool:
+        row = conn.execute(
+            "SELECT player_id FROM sessions WHERE id = ?", (answer.session_id,)
+        ).fetchone()
+        if row is None:
+            raise UnknownSession(f"no session {answer.session_id!r} in {self.path}")
+        inserted = conn.execute(
+            "INSERT INTO answers (session_id, player_id, question_id, question_number, "
+            "response, response_text, correct, credit, points, max_points, seconds, "
+            "timed_out, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (session_id, player_id, question_id) DO NOTHING",
+            (
+                answer.session_id,
+                row[0],
+                answer.question_id,
+                answer.question_number,
+                answer.response_json,
+                answer.response_text,
+                int(answer.correct),
+                float(answer.credit),
+                float(answer.points),
+                float(answer.max_points),
+                None if answer.seconds is None else float(answer.seconds),
+                int(answer.timed_out),
+                answered_at,
+            ),
+        ).rowcount
+        if inserted != 1:
+            return False
+        conn.execute(
+            "UPDATE sessions SET score = score + ?, answered = answered + 1, "
+            "right_count = right_count + ? WHERE id = ?",
+            (float(answer.points), int(answer.correct), answer.session_id),
+        )
+        return True
 
     def finish_session(
         self,

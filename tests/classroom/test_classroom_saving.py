@@ -359,3 +359,44 @@ def test_an_answer_is_acknowledged_once_committed_and_not_while_kept_in_memory(m
         blocker.execute("ROLLBACK")
         blocker.close()
     assert committed.wait(30)
+
+
+def test_answers_arriving_together_are_committed_together_each_acknowledged(make_saver, db_path, lighthouse) -> None:
+    import threading
+
+    from quizgame.engine import QuizSession, SessionOptions
+    from quizgame.store import ResultsStore
+
+    from .helpers import right_answer
+
+    saver = make_saver()
+    sessions = [QuizSession(lighthouse, SessionOptions(seed=1)) for _ in range(40)]
+    for n, session in enumerate(sessions):
+        saver.start(session, f"Student {n}")
+    assert saver.flush(10)
+    done = threading.Semaphore(0)
+    for session in sessions:
+        saver.record(session, session.answer(right_answer(session.current), 1.0), on_commit=done.release)
+    for _ in sessions:
+        assert done.acquire(timeout=30)
+    with ResultsStore.open(db_path, readonly=True) as store:
+        assert sum(info.answered for info in store.sessions()) == 40
+
+
+def test_a_batch_of_answers_is_all_or_none(db_path, lighthouse) -> None:
+    import pytest
+
+    from quizgame.engine import QuizSession, SessionOptions
+    from quizgame.saving import answer_record, session_record
+    from quizgame.store import ResultsStore, UnknownSession
+
+    session = QuizSession(lighthouse, SessionOptions(seed=1))
+    with ResultsStore.open(db_path) as store:
+        store.start_session(session_record(session, "Ann", "s1"))
+        prepared = session.current
+        good = answer_record("s1", prepared, session.answer(True if prepared.type == "true_false" else prepared.choices[0], 1.0))
+        stray = answer_record("nobody", prepared, session.results[0])
+        with pytest.raises(UnknownSession):
+            store.record_answers([good, stray])
+        assert store.get_session("s1").answered == 0
+        assert store.record_answers([good]) == [True]

@@ -92,38 +92,40 @@ class ProjectorScreen(GameScreen):
 
     # -- what changed ----------------------------------------------------------------------
 
+    # What moves the projector on to another view; everything else (students arriving,
+    # answers coming in and being saved) is drawn at the next tick, at most five times a
+    # second, however many of them a class of a hundred sends.
+    _STEPS = {"opened", "started", "closed", "finished", "adopted"}
+    _counts_due = False
+    _had_players = False
+
     def changed(self, event: str) -> None:
         """Called by the app for every change in the classroom."""
         game = self.classroom.game
+        if event not in self._STEPS:
+            self._counts_due = True
+            if event == "clock":
+                self._update_counts()
+            return
         if event == "closed":
             self.view = "reveal"
         elif event in ("opened", "started"):
             self.view = "question" if self.live else "dashboard"
-        elif event == "finished":
+        elif event == "finished" or (game.phase == "finished" and self.live):
             self.view = "podium" if self.live else "dashboard"
-        if event in ("answered", "saved") and self.view in ("question", "dashboard"):
-            # Up to a class's worth of answers a second: drawn at the next tick, not each.
-            self._counts_due = True
-            return
-        if event == "clock" and self.view == "question":
-            self._update_counts()
-            return
-        if event in ("joined", "left", "removed") and self.view not in ("lobby", "dashboard"):
-            self._update_counts()
-            return
-        if game.phase == "finished" and self.live:
-            self.view = "podium"
         self.redraw()
         self.refresh_bindings()
 
-    _counts_due = False
-
     def _tick(self) -> None:
-        if self.view == "question":
-            self._update_counts()
-        elif self.view == "dashboard" and self._counts_due:
+        due, self._counts_due = self._counts_due, False
+        if due and self.view in ("lobby", "dashboard"):
             self.redraw()
-        self._counts_due = False
+        elif due or self.view == "question":
+            self._update_counts()
+        players = len(self.classroom.game.roster) > 0
+        if players != self._had_players:  # "remove a player" comes and goes with them
+            self._had_players = players
+            self.refresh_bindings()
 
     # -- drawing ---------------------------------------------------------------------------
 
