@@ -78,16 +78,50 @@ async def test_question_mark_lists_every_key_of_the_screen(make_config, harbour)
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         titles = [group.title for group in app.screen.groups]
-        assert titles[:2] == ["This screen", "Everywhere"]
+        # The game's own keys first, then the general ones.
+        assert titles == ["Answering", "Everywhere", "Moving around"]
         rows = {what: keys for group in app.screen.groups for keys, what in group.rows}
-        assert rows["Answer"] == "1–3"  # only the choices this question has
+        assert rows["Answer with that choice"] == "1–3"  # only the choices this question has
         assert rows["Quit"] == "^q"
         assert rows["Keys"].startswith("?")
+        assert rows["Next part of the screen"] == "tab"
         text = screen_text(app)
-        assert "1–3" in text and "Answer" in text and "Quit" in text
+        assert "1–3" in text and "Answer with that choice" in text and "Quit" in text
+        # Textual's own names and keys that mean nothing to a player are not listed.
+        for noise in ("Focus Next", "super+c", "Scroll Left", "Scroll Right", "Toggle collapsible"):
+            assert noise not in text
         await pilot.press("escape")
         await pilot.pause()
         assert asking(app)
+
+
+async def _help_at(app, pilot, size):
+    await pilot.resize_terminal(*size)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("f1")
+    await pilot.pause()
+    await pilot.pause()
+    return app.screen.query_one("#dialog", VerticalScroll)
+
+
+async def test_help_fits_at_80_by_24_and_scrolls_below_with_its_title_in_view(make_config, harbour) -> None:
+    from quizgame.packs.discovery import PackEntry
+
+    entries = [PackEntry(path=harbour.path, origin="built-in", pack=harbour, problems=[])]
+    for size, fits in (((100, 30), True), ((80, 24), True), ((60, 18), False)):
+        for app in (create_app(make_config(find_packs=lambda dirs: entries)), _quiz(make_config, harbour)):
+            async with app.run_test(size=(100, 30)) as pilot:
+                dialog = await _help_at(app, pilot, size)
+                text = screen_text(app)
+                assert "Keys" in text and "Escape closes" in text, size
+                if fits:
+                    assert dialog.max_scroll_y == 0, size
+                else:  # whatever does not fit can be scrolled to
+                    dialog.scroll_end(animate=False)
+                    await pilot.pause()
+                    assert "Command palette" in screen_text(app)
+                    assert "Keys" in screen_text(app)
 
 
 async def test_h_shows_the_hint_only_when_asked(make_config, harbour) -> None:
@@ -102,6 +136,49 @@ async def test_h_shows_the_hint_only_when_asked(make_config, harbour) -> None:
         await pilot.press("h")
         await pilot.pause()
         assert f"Hint: {hint}" in screen_text(app)
+
+
+async def test_h_without_a_hint_says_there_is_none(make_config, harbour) -> None:
+    app = _quiz(make_config, harbour, sections=("talks",))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert app.screen.question.id == "length" and app.screen.question.question.hint is None
+        await pilot.press("h")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["No hint for this question."]
+        assert asking(app)
+
+
+async def test_a_multiple_question_starts_on_its_first_choice(make_config, harbour) -> None:
+    app = _quiz(make_config, harbour)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        while app.screen.question.question.type != "multiple":
+            await pilot.press(*answer_keys(app.screen.question, True))
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("down", "down", "space", "down", "space")
+        await pilot.pause()
+        choices = app.screen.question.choices
+        assert app.screen.query_one("#choices").selected == [choices[2], choices[3]]
+
+
+async def test_the_home_screens_sections_start_on_the_first_after_tab(make_config, harbour) -> None:
+    from quizgame.packs.discovery import PackEntry
+
+    entries = [PackEntry(path=harbour.path, origin="built-in", pack=harbour, problems=[])]
+    app = create_app(make_config(find_packs=lambda dirs: entries))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        sections = app.screen.query_one("#sections")
+        while app.screen.focused is not sections:
+            await pilot.press("tab")
+            await pilot.pause()
+        await pilot.press("space")  # unticks the first section
+        await pilot.pause()
+        assert sections.selected == [section.id for section in harbour.pack.sections][1:]
 
 
 async def test_f2_shows_the_hint_while_typing(make_config, harbour) -> None:
@@ -261,3 +338,45 @@ async def test_compact_layout_at_60_by_18_keeps_the_question_whole(make_config, 
         for choice in screen.question.choices:
             assert choice in text
         assert "Question 1 of 3" in text
+
+
+async def test_escape_on_every_screen_over_another_goes_back(make_config, harbour, tmp_path) -> None:
+    """Escape closes whatever was opened over a screen: the keys, a question, the source,
+    the leaderboard, the players' names, the command palette."""
+    from quizgame.packs.discovery import PackEntry
+
+    entries = [PackEntry(path=harbour.path, origin="built-in", pack=harbour, problems=[])]
+
+    def home():
+        return create_app(make_config(find_packs=lambda dirs: entries, db_path=tmp_path / "r.sqlite3"))
+
+    def quiz():
+        return _quiz(make_config, harbour, sections=("talks",))
+
+    cases = [
+        (quiz, ["f1"]),
+        (quiz, ["ctrl+q"]),
+        (quiz, ["ctrl+p"]),
+        (quiz, ["2", "s"]),
+        (home, ["f1"]),
+        (home, ["ctrl+l"]),
+        (home, ["ctrl+t"]),
+    ]
+    for make, keys in cases:
+        app = make()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            for key in keys[:-1]:
+                await pilot.press(key)
+                await pilot.pause()
+            under = app.screen
+            await pilot.press(keys[-1])
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.screen is not under, keys
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.pause()
+            assert app.screen is under, keys

@@ -118,7 +118,7 @@ def test_source_view(snap_compare, quiz, clock) -> None:
 def test_results(snap_compare, quiz, clock) -> None:
     app = quiz()
     plan = (12, HAMBURG, "enter", "enter", 5, "1", "enter", 9, "t", "enter", 20, "1", "enter", "enter")
-    assert snap_compare(app, run_before=steps(clock, *plan, "tab", "enter"))
+    assert snap_compare(app, run_before=steps(clock, *plan, "enter"))
 
 
 def test_help(snap_compare, quiz, clock) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events, on
+from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
@@ -92,4 +93,9 @@ class GameScreen(_SizeAware):
 
 
 class GameModal(_SizeAware, ModalScreen[object]):
-    pass
+    # Escape is the way back from anything opened over a screen (a modal's own escape
+    # binding, saying what going back means there, comes first).
+    BINDINGS = [Binding("escape", "back", "Back", show=False)]
+
+    def action_back(self) -> None:
+        self.dismiss()

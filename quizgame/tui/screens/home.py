@@ -84,7 +84,7 @@ class PackList(OptionList):
 
 
 class SectionList(Checklist):
-    BINDINGS = [Binding("enter", "submit", "Start")]
+    BINDINGS = [Binding("enter", "submit", "Start", id="home.sections", tooltip="Start a quiz on the ticked sections")]
 
 
 class HomeScreen(GameScreen):

@@ -7,23 +7,24 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Collapsible, Footer, Header
 
-from quizgame.tui.screens.base import GameScreen, sheet
+from quizgame.tui.screens.base import sheet
+from quizgame.tui.screens.review import ReviewBody, ReviewScreen
 from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tui.widgets.round import Podium, RoundDetails, Scoreboard
 
 if TYPE_CHECKING:
     from quizgame.engine.game import HotSeatGame
+    from quizgame.packs import LoadedPack
 
 
-class PodiumScreen(GameScreen):
+class PodiumScreen(ReviewScreen):
     DEFAULT_CSS = sheet("podium.tcss")
     BINDINGS = [
-        Binding("n", "app.home", "New game", id="podium.home"),
-        Binding("e", "expand_all", "Open all", id="podium.expand"),
+        Binding("n", "app.home", "New game", id="podium.home", tooltip="Back to the home screen for a new game"),
     ]
 
     def __init__(self, game: HotSeatGame) -> None:
@@ -34,7 +35,7 @@ class PodiumScreen(GameScreen):
     def compose(self) -> ComposeResult:
         game = self.game
         yield Header()
-        with VerticalScroll(id="body"):
+        with ReviewBody(id="body"):
             yield Podium([s for s in self.standings if s.rank <= 3], id="podium")
             yield Plain(Content.styled("Ranking", "bold"), classes="heading")
             yield Scoreboard(self.standings)
@@ -51,12 +52,14 @@ class PodiumScreen(GameScreen):
                     f" · {number}. ",
                     lit(prepared.question.prompt),
                 )
-                yield Collapsible(
-                    RoundDetails(game.pack, prepared, answers, show_prompt=False),
-                    title=title,  # type: ignore[arg-type]  # Content keeps the prompt literal
-                    classes="review",
-                    # After an exam nobody has seen any answer yet: show them all.
-                    collapsed=not exam,
+                yield self.review_item(
+                    prepared.question.id,
+                    Collapsible(
+                        RoundDetails(game.pack, prepared, answers, show_prompt=False),
+                        title=title,  # type: ignore[arg-type]  # Content keeps the prompt literal
+                        # After an exam nobody has seen any answer yet: show them all.
+                        collapsed=not exam,
+                    ),
                 )
             with Horizontal(id="buttons"):
                 yield Button(Content("New game (n)"), id="home", variant="primary", compact=True)
@@ -65,13 +68,9 @@ class PodiumScreen(GameScreen):
     def on_mount(self) -> None:
         self.title = "quizgame"
         self.sub_title = f"Final scores: {self.game.pack.title}"
-        self.query_one("#body").focus()
 
-    def action_expand_all(self) -> None:
-        reviews = list(self.query(Collapsible))
-        expand = any(review.collapsed for review in reviews)
-        for review in reviews:
-            review.collapsed = not expand
+    def source_pack(self) -> LoadedPack:
+        return self.game.pack
 
     @on(Button.Pressed, "#home")
     async def _home_pressed(self) -> None:

@@ -57,14 +57,20 @@ def _choice_bindings() -> list[Binding]:
     bindings = []
     for n in range(1, 10):
         key = str(n)
-        choose = Binding(key, f"choose({n})", f"Answer {n}", group=_ANSWER, id=f"question.choice{n}", priority=True)
-        tick = Binding(key, f"tick({n})", f"Tick {n}", group=_TICK, id=f"question.tick{n}", priority=True)
+        choose = Binding(
+            key, f"choose({n})", f"Answer {n}", group=_ANSWER, id=f"question.choice{n}", priority=True,
+            tooltip="Answer with that choice",
+        )
+        tick = Binding(
+            key, f"tick({n})", f"Tick {n}", group=_TICK, id=f"question.tick{n}", priority=True,
+            tooltip="Tick or untick that choice",
+        )
         bindings += [choose, tick]
     return bindings
 
 
 # What each action needs: the question on screen, or the feedback.
-_ASKING = {"choose", "tick", "true_false", "submit", "hint", "leave_field"}
+_ASKING = {"choose", "tick", "true_false", "submit", "hint", "no_hint", "leave_field"}
 _TELLING = {"next", "source"}
 
 
@@ -79,13 +85,16 @@ class QuizScreen(GameScreen):
     # focused widget first.
     BINDINGS = [
         *_choice_bindings(),
-        Binding("t", "true_false(True)", "True", id="question.true", priority=True),
-        Binding("f", "true_false(False)", "False", id="question.false", priority=True),
-        Binding("enter", "submit", "Submit", id="question.submit"),
-        Binding("h,f2", "hint", "Hint", id="question.hint"),
+        Binding("t", "true_false(True)", "True", id="question.true", priority=True, tooltip="Answer true"),
+        Binding("f", "true_false(False)", "False", id="question.false", priority=True, tooltip="Answer false"),
+        Binding("enter", "submit", "Submit", id="question.submit", tooltip="Answer with the choices ticked"),
+        Binding("h,f2", "hint", "Hint", id="question.hint", tooltip="Show the hint"),
+        # The same keys on a question without a hint, to say so rather than do nothing (no id:
+        # not a key the help lists).
+        Binding("h,f2", "no_hint", "Hint", show=False),
         Binding("escape", "leave_field", "Leave the field", show=False, id="question.leave"),
-        Binding("enter", "next", "Next", id="feedback.next"),
-        Binding("s", "source", "Source", id="feedback.source"),
+        Binding("enter", "next", "Next", id="feedback.next", tooltip="On to the next question"),
+        Binding("s", "source", "Source", id="feedback.source", tooltip="Open the source text at the quote"),
     ]
 
     def __init__(self, session: QuizFeed, *, tick: float = 0.2, held: bool = False) -> None:
@@ -338,6 +347,8 @@ class QuizScreen(GameScreen):
             return self.kind == "multiple"
         if action == "hint":
             return self.question.question.hint is not None
+        if action == "no_hint":
+            return self.question.question.hint is None
         if action == "leave_field":
             return self.kind == "short"
         return True
@@ -405,6 +416,9 @@ class QuizScreen(GameScreen):
 
     def action_hint(self) -> None:
         self.query_one(QuestionView).show_hint()
+
+    def action_no_hint(self) -> None:
+        self.notify("No hint for this question.", markup=False, timeout=3)
 
     def action_leave_field(self) -> None:
         self.set_focus(None)

@@ -8,30 +8,31 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Collapsible, Footer, Header
 
 from quizgame.tui import messages
-from quizgame.tui.screens.base import GameScreen, sheet
+from quizgame.tui.screens.base import sheet
+from quizgame.tui.screens.review import ReviewBody, ReviewScreen
 from quizgame.tui.widgets.answer import AnswerDetails
 from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tui.wording import bar, duration, number, percent, verdict
 
 if TYPE_CHECKING:
     from quizgame.engine import QuizSession
+    from quizgame.packs import LoadedPack
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-class ResultsScreen(GameScreen):
+class ResultsScreen(ReviewScreen):
     DEFAULT_CSS = sheet("results.tcss")
     BINDINGS = [
-        Binding("r", "retry", "Retry missed", id="results.retry"),
-        Binding("n", "app.home", "New quiz", id="results.home"),
-        Binding("e", "expand_all", "Open all", id="results.expand"),
+        Binding("r", "retry", "Retry missed", id="results.retry", tooltip="Play again the questions you missed"),
+        Binding("n", "app.home", "New quiz", id="results.home", tooltip="Back to the home screen for a new quiz"),
     ]
 
     def __init__(self, session: QuizSession) -> None:
@@ -56,7 +57,7 @@ class ResultsScreen(GameScreen):
     def compose(self) -> ComposeResult:
         s = self.summary
         yield Header()
-        with VerticalScroll(id="body"):
+        with ReviewBody(id="body"):
             yield Plain(
                 Content.assemble(
                     (f"Score {number(s.score)} of {number(s.max_score)}", "bold"),
@@ -107,18 +108,23 @@ class ResultsScreen(GameScreen):
                 f" · {index}. ",
                 lit(question.question.prompt),
             )
-            yield Collapsible(
-                AnswerDetails(self.session.pack, question, result, show_prompt=False),
-                title=title,  # type: ignore[arg-type]  # Content keeps the prompt literal
-                classes=f"review -{found.kind}",
-                # After an exam this is the first feedback the player sees: all of it, open.
-                collapsed=not self.exam,
+            yield self.review_item(
+                question.question.id,
+                Collapsible(
+                    AnswerDetails(self.session.pack, question, result, show_prompt=False),
+                    title=title,  # type: ignore[arg-type]  # Content keeps the prompt literal
+                    classes=f"-{found.kind}",
+                    # After an exam this is the first feedback the player sees: all of it, open.
+                    collapsed=not self.exam,
+                ),
             )
 
     def on_mount(self) -> None:
         self.title = "quizgame"
         self.sub_title = f"Results: {self.session.pack.title}"
-        self.query_one("#body").focus()
+
+    def source_pack(self) -> LoadedPack:
+        return self.session.pack
 
     def commands(self) -> Iterable[SystemCommand]:
         if self.can_retry:
@@ -133,12 +139,6 @@ class ResultsScreen(GameScreen):
 
     def action_retry(self) -> None:
         self.post_message(messages.RetryRequested(self.session))
-
-    def action_expand_all(self) -> None:
-        reviews = list(self.query(Collapsible))
-        expand = any(review.collapsed for review in reviews)
-        for review in reviews:
-            review.collapsed = not expand
 
     @on(Button.Pressed, "#retry")
     def _retry_pressed(self) -> None:

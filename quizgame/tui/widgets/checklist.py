@@ -35,8 +35,8 @@ class Checklist(OptionList):
     # screen: those run before earlier keys have finished bubbling, and could submit before
     # a tick typed just ahead of them.)
     BINDINGS = [
-        Binding("space", "select", "Tick", show=False),
-        Binding("enter", "submit", "Submit"),
+        Binding("space", "select", "Tick", show=False, id="list.tick", tooltip="Tick or untick the highlighted item"),
+        Binding("enter", "submit", "Submit", id="list.submit", tooltip="Done: these ticks are the answer"),
     ]
 
     class _Event(Message):
@@ -117,6 +117,12 @@ class Checklist(OptionList):
 
     def deselect_all(self) -> None:
         self._set(self._values, False)
+
+    def on_focus(self) -> None:
+        # Space ticks the highlighted item and the arrows move from it: with none highlighted
+        # the first Space would do nothing and the first arrow only highlight the first item.
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
 
     def action_submit(self) -> None:
         self.post_message(self.Submitted(self))
