@@ -42,8 +42,15 @@ GAME_GROUPS = {
     "confirm": "This question",
     "resume": "This question",
     "help": "This list",
+    "projector": "The class's game",
+    "final": "Final scores",
+    "remove": "This question",
     "app": "Everywhere",
+    "host": "Everywhere",
+    "join": "Everywhere",
 }
+# The group of a game key whose id names none of the above.
+THIS_SCREEN = "This screen"
 GENERAL = "Moving around"
 
 # Textual's own keys that a player may want, in the player's words; the others (the
@@ -74,8 +81,8 @@ _GENERAL_ACTIONS = {
 
 def _game_group(binding: Binding) -> str | None:
     if not binding.id or "." not in binding.id:
-        return None
-    return GAME_GROUPS.get(binding.id.split(".", 1)[0])
+        return None  # one of Textual's own
+    return GAME_GROUPS.get(binding.id.split(".", 1)[0], THIS_SCREEN)
 
 
 def _describe(binding: Binding) -> str:
@@ -114,7 +121,7 @@ def collect_keys(screen: Screen) -> list[KeyGroup]:
         # One key for copying is enough: ^c, not "^c super+c".
         if display not in keys and not (binding.action == "screen.copy_text" and keys):
             keys.append(display)
-    order = list(dict.fromkeys(GAME_GROUPS.values()))
+    order = [THIS_SCREEN, *dict.fromkeys(GAME_GROUPS.values())]
     found = [
         KeyGroup(title, tuple((_join_keys(keys), what) for what, keys in groups[title].items()))
         for title in sorted(groups, key=lambda title: (title == "Everywhere", order.index(title)))
