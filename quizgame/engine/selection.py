@@ -66,7 +66,8 @@ def prepare_questions(
     prepared = []
     for number, question in enumerate(picked, start=1):
         choices: list[str] = list(getattr(question, "choices", ()))
-        if options.shuffle_choices:
+        # A question may keep its choices in the order written (ordinals, dates, a scale).
+        if options.shuffle_choices and getattr(question, "shuffle", True):
             stable_shuffle(choices, seeded_random("choices", options.seed, question.id))
         limit = options.time_limit if options.time_limit is not None else question.time_limit
         prepared.append(

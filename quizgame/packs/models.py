@@ -127,6 +127,8 @@ class SingleQuestion(_QuestionBase):
     """The options shown, 2 to 9 of them."""
     answer: Text
     """The right choice, written exactly as in `choices` (never an index)."""
+    shuffle: StrictBool = True
+    """When false, the choices are always shown in the order written (for ordinals such as 'First' ... 'Fifth', dates, or a scale)."""
 
 
 class MultipleQuestion(_QuestionBase):
@@ -137,6 +139,8 @@ class MultipleQuestion(_QuestionBase):
     """The options shown, 2 to 9 of them."""
     answers: Annotated[list[Text], Field(min_length=1)]
     """Every right choice, each written exactly as in `choices`."""
+    shuffle: StrictBool = True
+    """When false, the choices are always shown in the order written."""
 
 
 class TrueFalseQuestion(_QuestionBase):

@@ -81,17 +81,19 @@ class QuestionBase(Record):
 
 
 class SingleQuestion(QuestionBase):
-    __slots__ = ("type", "choices", "answer")
+    __slots__ = ("type", "choices", "answer", "shuffle")
     type: str
     choices: tuple[str, ...]
     answer: str
+    shuffle: bool  # False: the choices in the order written
 
 
 class MultipleQuestion(QuestionBase):
-    __slots__ = ("type", "choices", "answers")
+    __slots__ = ("type", "choices", "answers", "shuffle")
     type: str
     choices: tuple[str, ...]
     answers: tuple[str, ...]
+    shuffle: bool
 
 
 class TrueFalseQuestion(QuestionBase):

@@ -86,11 +86,13 @@ def questions(draw: st.DrawFn, index: int) -> object:
     )
     if kind == "single":
         choices = draw(CHOICES)
-        return SingleQuestion(**common, type=kind, choices=tuple(choices), answer=draw(st.sampled_from(choices)))
+        return SingleQuestion(
+            **common, type=kind, choices=tuple(choices), answer=draw(st.sampled_from(choices)), shuffle=True
+        )
     if kind == "multiple":
         choices = draw(CHOICES)
         answers = draw(st.lists(st.sampled_from(choices), min_size=1, unique=True))
-        return MultipleQuestion(**common, type=kind, choices=tuple(choices), answers=tuple(answers))
+        return MultipleQuestion(**common, type=kind, choices=tuple(choices), answers=tuple(answers), shuffle=True)
     if kind == "true_false":
         return TrueFalseQuestion(**common, type=kind, answer=draw(st.booleans()))
     accept = draw(st.lists(TEXT.filter(lambda t: "->" not in t and t != "*"), min_size=1, max_size=4))

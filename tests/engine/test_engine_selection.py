@@ -184,3 +184,16 @@ def test_empty_selection_names_filters_and_what_exists(pack: LoadedPack) -> None
         "no question in pack test-pack matches sections unused and tags city; "
         "its sections are summit, trade, unused and its tags are city, people"
     )
+
+
+@pytest.mark.parametrize("kind", ["single", "multiple"])
+def test_a_question_can_keep_its_choices_in_the_order_written(make_pack, kind: str) -> None:
+    ordinals = ["First", "Second", "Third", "Fourth", "Fifth"]
+    right = {"answer": "Third"} if kind == "single" else {"answers": ["Third"]}
+    pack = make_pack([question("kept", kind, choices=ordinals, shuffle=False, **right), question("mixed", kind, choices=ordinals, **right)])
+    orders = {
+        seed: {q.id: list(q.choices) for q in QuizSession(pack, SessionOptions(seed=seed)).questions}
+        for seed in range(8)
+    }
+    assert all(order["kept"] == ordinals for order in orders.values())
+    assert any(order["mixed"] != ordinals for order in orders.values())  # the others still are shuffled

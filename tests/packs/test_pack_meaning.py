@@ -92,3 +92,18 @@ def test_every_meaning_problem_in_the_file_is_listed(pack_dir: Path) -> None:
     assert_problem(found, 34, 22, "answer 'dry'")
     assert_problem(found, 40, 14, "unknown section 'summer'")
     assert_problem(found, 48, 9, "duplicate question id 'log' (first defined on line 29)")
+
+
+def test_shuffle_is_true_or_false_on_questions_with_choices(pack_dir: Path) -> None:
+    from .conftest import edit, write
+    from quizgame.packs import load_pack
+
+    kept = write(pack_dir, edit("    answers: [short, precise]\n", "    answers: [short, precise]\n    shuffle: false\n"))
+    (log,) = [q for q in load_pack(kept, cache=False).pack.questions if q.id == "log"]
+    assert log.shuffle is False
+    assert all(q.shuffle for q in load_pack(kept, cache=False).pack.questions if q.type == "single")
+
+    found = problems_of(pack_dir, edit("    answers: [short, precise]\n", "    answers: [short, precise]\n    shuffle: no\n"))
+    assert len(found) == 1 and found[0].startswith("35:14: unquoted no is ambiguous")
+    found = problems_of(pack_dir, edit("    answer: false\n", "    answer: false\n    shuffle: false\n"))
+    assert len(found) == 1 and found[0].startswith("43:5: unknown field 'shuffle'")

@@ -275,7 +275,7 @@ def write_moodle(loaded: Any, locations: list[tuple[int, int]]) -> Exported:
         ET.SubElement(element, "idnumber").text = question.id
         if question.type in ("single", "multiple"):
             ET.SubElement(element, "single").text = "true" if question.type == "single" else "false"
-            ET.SubElement(element, "shuffleanswers").text = "true"
+            ET.SubElement(element, "shuffleanswers").text = "true" if question.shuffle else "false"
             ET.SubElement(element, "answernumbering").text = "abc"
             right = [question.answer] if question.type == "single" else list(question.answers)
             share = 100 / len(right)
