@@ -6,7 +6,7 @@ first message must be `hello` within a few seconds; every later one goes through
 limit and the protocol's models; bad ones get an error reply, and too many a disconnect.
 Messages larger than the limit are refused by aiohttp itself, which closes the connection.
 
-make_app() is the application; other routes (the browser page, its files) are added to it.
+make_app() is the application: the WebSocket, and the browser page's files (live/page.py).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from aiohttp import WSMsgType, web
 from quizgame.live import protocol as p
 from quizgame.live.classroom import POLICY, Classroom
 from quizgame.live.guard import Limits, RateLimit
+from quizgame.live.page import add_page
 
 if TYPE_CHECKING:
     from quizgame.engine.roster import Player
@@ -197,6 +198,7 @@ def make_app(classroom: Classroom, limits: Limits | None = None) -> web.Applicat
     app[CLASSROOM_KEY] = classroom
     app[LIMITS_KEY] = limits or classroom.limits
     app.router.add_get(WS_PATH, _websocket)
+    add_page(app, frozenset({WS_PATH}))
     return app
 
 

@@ -1,4 +1,5 @@
-"""An installed wheel (not this checkout) ships the built-in packs and finds them."""
+"""An installed wheel (not this checkout) ships the built-in packs and finds them, and the
+join page's files."""
 
 from __future__ import annotations
 
@@ -27,6 +28,10 @@ def test_the_wheel_ships_and_finds_the_builtin_packs(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "quizgame/questions/trump-putin-g20-takeaways.txt" in names
     assert "quizgame/packs/validation.py" in names
+    from quizgame.live.page import FILES
+
+    for page_file in FILES.values():  # the join page's files, served from the package
+        assert f"quizgame/web/{page_file.name}" in names
     shipped_packs = sorted(n for n in names if n.startswith("quizgame/questions/") and n.endswith(".yaml"))
 
     site = tmp_path / "site"
@@ -44,6 +49,7 @@ def test_the_wheel_ships_and_finds_the_builtin_packs(tmp_path: Path) -> None:
     elsewhere.mkdir()
     code = (
         "import quizgame, quizgame.locations as l; print(quizgame.__file__); print(l.builtin_packs_dir()); "
+        "from quizgame.live.page import page_files; assert b'<!doctype html>' in page_files()['/'][0]; "
         "from quizgame.cli import main; raise SystemExit(main(['packs']))"
     )
     env = {**os.environ, "PYTHONPATH": str(site), "COLUMNS": "200"}
