@@ -25,6 +25,9 @@ class QuizFeed(Protocol):
     key_ahead: bool
     # The player's place among others ("Rank 2 of 12, ..."), for the status line; or None.
     standing: str | None
+    # Whether someone else moves the game on (a live classroom's host): the feedback then
+    # says so instead of offering a key for the next question.
+    host_paced: bool
 
     @property
     def current(self) -> PreparedQuestion | None: ...

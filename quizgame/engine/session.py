@@ -108,6 +108,8 @@ class QuizSession:
     key_ahead = True
     # A place among other players, for the status line; none in a quiz of one's own.
     standing: str | None = None
+    # The player moves on when they choose.
+    host_paced = False
 
     def __init__(
         self,

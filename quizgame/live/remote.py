@@ -157,6 +157,8 @@ class RemoteSession:
         self.welcome = welcome
         self.pack = _shell_pack(welcome)
         self.mode = "exam" if welcome.mode == "exam" else "practice"
+        # Live: the host moves everyone on together; self-paced: the student asks for more.
+        self.host_paced = welcome.mode == "live"
         self.total = welcome.total
         self.score = welcome.score
         self.max_score = 0.0

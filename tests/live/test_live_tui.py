@@ -219,11 +219,18 @@ async def test_a_student_plays_on_the_solo_quiz_screen(harbour, make_host, tmp_p
         text = screen_text(app)
         assert "Right" in text and "The report names Hamburg" in text
         assert "Rank 1 of 1" in text
+        # The host sets the pace: no key offered for a next question that Enter cannot bring.
+        assert "Waiting for the host to show the next question" in text
+        assert "Next question" not in text and "Enter" not in text
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert quiz.showing == "feedback" and "Waiting for the host" in screen_text(app)
         host.classroom.next()  # the host moves on
         await until(pilot, lambda: quiz.showing == "question" and "How long" in screen_text(app))
         await pilot.press("3")
         await until(pilot, lambda: quiz.showing == "feedback")
         assert "Wrong" in screen_text(app)
+        assert "Waiting for the host to show the final scores" in screen_text(app)
         host.classroom.next()
         await until(pilot, lambda: isinstance(app.screen, FinalScreen), what="the final screen")
         await until(pilot, lambda: "1st of 1 · 20 of 40 points" in screen_text(app))
@@ -232,6 +239,23 @@ async def test_a_student_plays_on_the_solo_quiz_screen(harbour, make_host, tmp_p
         assert [(q.number, q.question.explanation[:10], r.correct) for q, r in final.review] == [
             (1, "The report", True), (2, "The talks ", False),
         ]
+
+
+async def test_a_self_paced_student_moves_on_with_enter(harbour, make_host, tmp_path) -> None:
+    host = await make_host("self-paced", count=2)
+    app = join_app(host.server.port, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Ann" in host.classroom.connections, what="Ann joined")
+        host.classroom.start()
+        await until(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz screen")
+        quiz = app.screen
+        await until(pilot, lambda: "Which city hosted the summit?" in screen_text(app))
+        await pilot.press(*"hamburg", "enter")
+        await until(pilot, lambda: quiz.showing == "feedback", what="the verdict")
+        text = screen_text(app)
+        assert "Next question (Enter)" in text and "Waiting for the host" not in text
+        await pilot.press("enter")
+        await until(pilot, lambda: quiz.showing == "question" and "How long" in screen_text(app), what="question 2")
 
 
 async def test_a_student_asked_for_a_missing_pin_and_told_a_wrong_one(make_host, tmp_path) -> None:

@@ -270,7 +270,11 @@ class QuizScreen(GameScreen):
         from quizgame.tui.widgets.feedback import FeedbackView
 
         feedback = FeedbackView(
-            self.session.pack, prepared, last=prepared.number == self.session.total, id="feedback"
+            self.session.pack,
+            prepared,
+            last=prepared.number == self.session.total,
+            host_paced=self.session.host_paced,
+            id="feedback",
         )
         feedback.display = False
         feedback.add_class("pane")
@@ -335,6 +339,8 @@ class QuizScreen(GameScreen):
         if action == "source":
             # A remote session has the quote but not the whole source text.
             return self.showing == "feedback" and bool(self.session.pack.source_text)
+        if action == "next" and self.session.host_paced:
+            return False  # the host moves the game on; the feedback says so
         if action in _TELLING:
             return self.showing == "feedback"
         if action in ("choose", "tick"):

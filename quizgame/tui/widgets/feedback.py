@@ -55,18 +55,30 @@ class FeedbackView(Vertical):
     FeedbackView #next {
         margin: 1 2 0 2;
     }
+    FeedbackView #next.waiting {
+        color: $text-muted;
+    }
     """
 
-    def __init__(self, pack: LoadedPack, prepared: PreparedQuestion, *, last: bool, **kwargs: object) -> None:
+    def __init__(
+        self, pack: LoadedPack, prepared: PreparedQuestion, *, last: bool, host_paced: bool = False, **kwargs: object
+    ) -> None:
+        """`host_paced`: the host moves the game on (a live classroom), not the player."""
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.pack = pack
         self.prepared = prepared
         self.last = last
+        self.host_paced = host_paced
 
     def compose(self) -> ComposeResult:
         yield Plain(id="verdict")
         with VerticalScroll(classes="body", id="feedback-body"):
             yield AnswerDetails(self.pack, self.prepared)
+        if self.host_paced:
+            # No key to press: the whole class moves on when the host does.
+            waiting = "the final scores" if self.last else "the next question"
+            yield Plain(f"Waiting for the host to show {waiting}…", id="next", classes="waiting")
+            return
         label = "See the results (Enter)" if self.last else "Next question (Enter)"
         yield Button(Content(label), id="next", variant="primary", compact=True)
 
