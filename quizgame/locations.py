@@ -39,6 +39,16 @@ def cache_dir() -> Path:
     return Path(override) if override else Path(_platform_dirs().user_cache_dir)
 
 
+def config_dir() -> Path:
+    override = os.environ.get("QUIZGAME_CONFIG_DIR")
+    return Path(override) if override else Path(_platform_dirs().user_config_dir)
+
+
+def settings_path() -> Path:
+    """The player's name and last options (quizgame.settings)."""
+    return config_dir() / "settings.json"
+
+
 def user_packs_dir() -> Path:
     return data_dir() / "packs"
 

@@ -1,4 +1,5 @@
-"""Test-wide isolation: no test may read or write the real user's packs, cache or results."""
+"""Test-wide isolation: no test may read or write the real user's packs, cache, settings or
+results."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 _SANDBOX = Path(tempfile.mkdtemp(prefix="quizgame-tests-"))
 os.environ["QUIZGAME_DATA_DIR"] = str(_SANDBOX / "data")
 os.environ["QUIZGAME_CACHE_DIR"] = str(_SANDBOX / "cache")
+os.environ["QUIZGAME_CONFIG_DIR"] = str(_SANDBOX / "config")
 os.environ["QUIZGAME_DB"] = str(_SANDBOX / "data" / "results.sqlite3")
 os.environ.pop("QUIZGAME_PACKS", None)
 
