@@ -96,7 +96,7 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_session_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--player", metavar="NAME", help="the player's name")
+    parser.add_argument("--player", metavar="NAME", help="play under this name, this time (default: the name you gave last; asked for on the first run)")
     parser.add_argument("--seed", type=_seed, help="fix question and choice order")
     parser.add_argument(
         "--shuffle",

@@ -7,14 +7,18 @@ from pathlib import Path
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizgame.commands.play import default_player
+    from quizgame.locations import settings_path
+    from quizgame.settings import SettingsFile
     from quizgame.tui.config import AppConfig
     from quizgame.tui.run import run_game
 
     extra_dirs: list[Path] = list(getattr(args, "packs", None) or [])
+    settings = SettingsFile(settings_path())
     config = AppConfig(
         extra_pack_dirs=tuple(extra_dirs),
-        player=default_player(),
+        # The name given last time; on the first run the home screen asks for one.
+        player=settings.settings.player,
+        settings=settings,
         db_path=getattr(args, "db", None),
     )
     return run_game(config)

@@ -13,22 +13,6 @@ from pathlib import Path
 from quizgame.exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
-def default_player() -> str:
-    """The login name, if it makes a usable player name (it comes from the environment)."""
-    import getpass
-
-    from quizgame.engine.names import InvalidName, check_name
-
-    try:
-        name = getpass.getuser()
-    except Exception:  # none in the environment or the password database
-        return "player"
-    try:
-        return check_name(name)
-    except InvalidName:  # LOGNAME and USER can hold anything
-        return "player"
-
-
 def _fail(message: str, code: int) -> int:
     from quizgame.safe_text import escaped
 
@@ -87,17 +71,23 @@ def _run(args: argparse.Namespace) -> int:
     from quizgame.engine.names import InvalidName, check_name
 
     try:
-        player = check_name(args.player) if args.player is not None else default_player()
+        player = check_name(args.player) if args.player is not None else None
     except InvalidName as error:
         return _fail(f"the player name given with --player cannot be used: {error}", EXIT_USAGE)
 
+    from quizgame.locations import settings_path
+    from quizgame.settings import SettingsFile
     from quizgame.tui.run import run_game
 
+    settings = SettingsFile(settings_path())
     config = AppConfig(
         extra_pack_dirs=tuple(extra_dirs),
         start_pack=pack,
         options=options,
-        player=player,
+        # Without --player, the name given last time; on the first run the game asks for one
+        # over the first question. A --player name is for this game only.
+        player=player if player is not None else settings.settings.player,
+        settings=settings,
         db_path=getattr(args, "db", None),
         # A seed on the command line is part of the conditions a teacher hands out.
         seed_fixed=args.seed is not None,

@@ -39,6 +39,19 @@ def stable_shuffle(items: MutableSequence[T], rng: random.Random) -> None:
         items[i], items[j] = items[j], items[i]
 
 
+def matching_questions(pack: Pack, options: SessionOptions) -> list:
+    """The pack's questions that `options` filter in (sections, tags, ids), in pack order,
+    before any shuffling or `count`."""
+    sections, tags, ids = set(options.sections), set(options.tags), set(options.question_ids)
+    return [
+        q
+        for q in pack.questions
+        if (not sections or q.section in sections)
+        and (not tags or tags.intersection(q.tags))
+        and (not ids or q.id in ids)
+    ]
+
+
 def prepare_questions(
     pack: Pack, options: SessionOptions, fuller_forms: Mapping[str, tuple[str, ...]] | None = None
 ) -> tuple[PreparedQuestion, ...]:
@@ -48,14 +61,7 @@ def prepare_questions(
     """
     fuller_forms = fuller_forms or {}
     _check_names(pack, options)
-    sections, tags, ids = set(options.sections), set(options.tags), set(options.question_ids)
-    picked = [
-        q
-        for q in pack.questions
-        if (not sections or q.section in sections)
-        and (not tags or tags.intersection(q.tags))
-        and (not ids or q.id in ids)
-    ]
+    picked = matching_questions(pack, options)
     if not picked:
         raise EmptySelectionError(_empty_message(pack, options))
     if options.shuffle_questions:

@@ -10,7 +10,7 @@ import asyncio
 import gc
 import signal
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -106,6 +106,8 @@ class QuizApp(App[int]):
             self.set_interval(config.status_every, self._check_saving)
         if self._start_problem is not None:
             self.notify(lit(self._start_problem), title="Can't start", severity="error")
+        if config.settings is not None and config.settings.problem:
+            self.notify(config.settings.problem, title="Settings", severity="warning", markup=False)
         # `play` starts with garbage collection off (quizgame.commands.play); once the
         # first screen is drawn it is needed again (the quiz screen then collects and
         # freezes what start-up left).
@@ -120,6 +122,19 @@ class QuizApp(App[int]):
         recorder = self._recorder()
         if first is None:
             return
+        if not self.player:
+            # The first run: the question is on screen, held, while the player gives a name.
+            self.ask_name("the home screen", lambda: self._begin_first(first))
+            return
+        self._begin_first(first)
+
+    def _begin_first(self, first: QuizScreen) -> None:
+        if not first.is_attached:
+            return
+        if not self.player:  # the player went back rather than give a name
+            self.run_worker(self._show_main(self._home_screen()), group="home")
+            return
+        recorder = self._recorder()
         if recorder is None:
             self._began(first.session)
             first.release()
@@ -164,6 +179,35 @@ class QuizApp(App[int]):
                 await self._play(session)
 
         await self.push_screen(ResumeScreen(offer), chosen)
+
+    # -- the player's name and what is remembered ------------------------------------------
+
+    # Asked once a run: a player who went back from the question is not asked again at once.
+    name_asked = False
+
+    def ask_name(self, later: str, then: Callable[[], object]) -> None:
+        """Ask the player's name (the first run), remember it, then call `then`, which finds
+        `self.player` still "" if the player went back instead."""
+        from quizgame.tui.screens.name import NameScreen
+
+        self.name_asked = True
+
+        def given(name: str | None) -> None:
+            if name:
+                self.player = name
+                self.remember(player=name)
+            then()
+
+        self.push_screen(NameScreen(later), given)
+
+    def remember(self, **changes: object) -> None:
+        """Keep these settings for next time; a file that cannot be written is said, once."""
+        file = self.config.settings
+        if file is None:
+            return
+        problem = file.save(file.settings.replace(**changes))
+        if problem is not None:
+            self.notify(problem, title="Settings not saved", severity="warning", markup=False)
 
     def _home_screen(self) -> Screen:
         from quizgame.tui.screens.home import HomeScreen

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from quizgame.packs import LoadedPack
     from quizgame.packs.discovery import PackEntry
     from quizgame.saving import ResumeOffer
+    from quizgame.settings import SettingsFile
     from quizgame.store import RecorderStatus
 
     # Only for type checkers: defining a Protocol class costs start-up time, and nothing
@@ -75,7 +76,10 @@ class AppConfig:
     # Set by `quizgame play`: open straight on this pack's first question.
     start_pack: LoadedPack | None = None
     options: SessionOptions | None = None
+    # The name to play under; "" until the player gives one, which the app then asks for.
     player: str = ""
+    # Where the name and the home screen's choices are remembered; None remembers nothing.
+    settings: SettingsFile | None = None
     db_path: Path | None = None
     recorder: Recorder | None = None
     # Opens the recorder when there is none yet, once the first screen is drawn: the saver

@@ -150,3 +150,15 @@ def test_compact_home_60x18(snap_compare, make_config, harbour, clock) -> None:
     entries = [PackEntry(path=harbour.path, origin="built-in", pack=harbour, problems=[])]
     app = create_app(make_config(find_packs=lambda dirs: entries))
     assert snap_compare(app, terminal_size=(60, 18), run_before=steps(clock))
+
+
+def test_first_run_asks_the_name(snap_compare, make_config, harbour, clock) -> None:
+    entries = [PackEntry(path=harbour.path, origin="built-in", pack=harbour, problems=[])]
+    app = create_app(make_config(player="", find_packs=lambda dirs: entries))
+    assert snap_compare(app, run_before=steps(clock, ("type", "Eve")))
+
+
+def test_first_run_of_play_asks_the_name_over_the_question(snap_compare, quiz, make_config, harbour, clock) -> None:
+    options = SessionOptions(seed=3, shuffle_questions=False, shuffle_choices=False)
+    app = create_app(make_config(player="", start_pack=harbour, options=options))
+    assert snap_compare(app, terminal_size=(60, 18), run_before=steps(clock))

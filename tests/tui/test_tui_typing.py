@@ -3,11 +3,13 @@
 The home screen's Player field, cleared and typed into with 30-120 ms between keys while
 every core is kept busy, must store exactly the name typed. (Textual's Input acts on its
 backspaces only after they have bubbled up to the app; the letters typed after them used to
-overtake them on a loaded machine, and "Eve" was stored as "Ev".)
+overtake them on a loaded machine, and "Eve" was stored as "Ev".) So must the name asked
+for on the first run, and that name is the one remembered for the next.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import sqlite3
@@ -64,7 +66,7 @@ def _stored_names(db: Path) -> list[str]:
         return [row[0] for row in connection.execute(query)]
 
 
-def _start_as(name: str, tmp: Path, rng: random.Random) -> list[str]:
+def _environment(tmp: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QUIZGAME_", "TEXTUAL"))}
     env.update(
         TERM="xterm-256color",
@@ -73,26 +75,56 @@ def _start_as(name: str, tmp: Path, rng: random.Random) -> list[str]:
         QUIZGAME_CACHE_DIR=str(tmp / "cache"),
         QUIZGAME_CONFIG_DIR=str(tmp / "config"),
     )
-    terminal = Terminal([], env)
+    return env
+
+
+def _remembered(tmp: Path) -> str | None:
+    path = tmp / "config" / "settings.json"
+    return json.loads(path.read_text(encoding="utf-8"))["player"] if path.exists() else None
+
+
+def _play_then_quit(terminal: Terminal) -> None:
+    """Enter once the packs are listed, as a player would see them (before, it starts
+    nothing); then quit from the first question."""
+    deadline = time.monotonic() + 60
+    while PACK_LISTED not in terminal.text and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.write(terminal.fd, ENTER)
+    # The quiz starts, or (the name typed was lost whole) the home screen asks for one.
+    deadline = time.monotonic() + 60
+    while not _shown(terminal, "Question 1 of", "Type your name") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.write(terminal.fd, CTRL_Q)
+    if _shown(terminal, "Question 1 of"):
+        terminal.wait_for("Quit?", timeout=60)
+        os.write(terminal.fd, b"y")
+    assert terminal.wait(60) == 0
+
+
+def _start_as(name: str, tmp: Path, rng: random.Random) -> list[str]:
+    """On a later run: the home screen shows the name stored last time (here "root", as a
+    login name once was), and the player puts their own in its place."""
+    (tmp / "config").mkdir(parents=True)
+    (tmp / "config" / "settings.json").write_text(json.dumps({"player": "root"}), encoding="utf-8")
+    terminal = Terminal([], _environment(tmp))
     try:
         terminal.wait_for("Player", timeout=60)
         # As a player does it: to the name field, clear it (a backspace or two more than
         # needed), type the name, start.
         _type(terminal, [CTRL_N, *[BACKSPACE] * 8, *[c.encode() for c in name]], rng)
-        # Enter once the packs are listed, as a player would see them: before, it starts nothing.
-        deadline = time.monotonic() + 60
-        while PACK_LISTED not in terminal.text and time.monotonic() < deadline:
-            time.sleep(0.05)
-        os.write(terminal.fd, ENTER)
-        # The quiz starts, or (the name typed was lost whole) the home screen asks for one.
-        deadline = time.monotonic() + 60
-        while not _shown(terminal, "Question 1 of", "Type your name") and time.monotonic() < deadline:
-            time.sleep(0.05)
-        os.write(terminal.fd, CTRL_Q)
-        if _shown(terminal, "Question 1 of"):
-            terminal.wait_for("Quit?", timeout=60)
-            os.write(terminal.fd, b"y")
-        assert terminal.wait(60) == 0
+        _play_then_quit(terminal)
+    finally:
+        terminal.close()
+    return _stored_names(tmp / "results.sqlite3")
+
+
+def _first_run_as(name: str, tmp: Path, rng: random.Random) -> list[str]:
+    """The first run: asked for a name, the player types it (and fixes a slip on the way)."""
+    terminal = Terminal([], _environment(tmp))
+    try:
+        terminal.wait_for("What is your name?", timeout=60)
+        _type(terminal, [b"x", BACKSPACE, *[c.encode() for c in name], ENTER], rng)
+        _play_then_quit(terminal)
     finally:
         terminal.close()
     return _stored_names(tmp / "results.sqlite3")
@@ -105,3 +137,13 @@ def test_the_player_field_keeps_every_letter_typed_on_a_busy_machine(tmp_path: P
         for trial, name in enumerate(NAMES * 2):
             stored.append((name, _start_as(name, tmp_path / str(trial), rng)))
     assert [got for _, got in stored] == [[name] for name, _ in stored]
+
+
+def test_the_name_asked_on_the_first_run_keeps_every_letter_and_is_remembered(tmp_path: Path) -> None:
+    rng = random.Random(4)
+    stored = []
+    with busy_machine():
+        for trial, name in enumerate(NAMES):
+            folder = tmp_path / str(trial)
+            stored.append((name, _first_run_as(name, folder, rng), _remembered(folder)))
+    assert [(got, kept) for _, got, kept in stored] == [([name], name) for name, _, _ in stored]

@@ -24,16 +24,23 @@ if TYPE_CHECKING:
     from quizgame.engine import SessionOptions
     from quizgame.packs import LoadedPack
     from quizgame.packs.discovery import PackEntry
+    from quizgame.settings import Settings
     from quizgame.tui.config import AppConfig
 
 TIME_LIMITS: list[tuple[str, int]] = [
     ("No time limit", 0),
-    ("10 seconds", 10),
-    ("20 seconds", 20),
-    ("30 seconds", 30),
-    ("1 minute", 60),
-    ("2 minutes", 120),
+    ("10 s a question", 10),
+    ("20 s a question", 20),
+    ("30 s a question", 30),
+    ("1 min a question", 60),
+    ("2 min a question", 120),
 ]
+# Questions per quiz; 0 is all that the sections and tags give.
+COUNTS = (0, 5, 10, 15, 20, 30, 50)
+
+
+def _count_label(count: int) -> str:
+    return "All questions" if not count else f"{count} questions"
 
 
 def _plural(count: int, word: str) -> str:
@@ -84,7 +91,10 @@ class PackList(OptionList):
 
 
 class SectionList(Checklist):
-    BINDINGS = [Binding("enter", "submit", "Start", id="home.sections", tooltip="Start a quiz on the ticked sections")]
+    # Not in the footer: it would stand there beside ctrl+s's "Start", twice the same.
+    BINDINGS = [
+        Binding("enter", "submit", "Start", show=False, id="home.sections", tooltip="Start a quiz on the ticked sections")
+    ]
 
 
 class HomeScreen(GameScreen):
@@ -107,7 +117,17 @@ class HomeScreen(GameScreen):
         self.player = player
         self.entries: list[PackEntry] = []
 
+    @property
+    def remembered(self) -> Settings:
+        from quizgame.settings import Settings
+
+        file = self.config.settings
+        return file.settings if file is not None else Settings()
+
     def compose(self) -> ComposeResult:
+        remembered = self.remembered
+        time_limits = dict(TIME_LIMITS)
+        counts = sorted({*COUNTS, remembered.count or 0})
         yield Header()
         with Horizontal(id="columns"):
             with Vertical(id="left"):
@@ -117,18 +137,36 @@ class HomeScreen(GameScreen):
             with Vertical(id="right") as right:
                 right.border_title = "New quiz"
                 yield Label("Player", classes="label", markup=False)
-                yield TextField(self.player, refusal=NAME_REFUSAL, placeholder="your name", id="player", compact=True)
-                yield TickBox(Content("Shuffle questions"), True, id="shuffle", compact=True)
-                yield TickBox(Content("Exam: answers at end"), False, id="exam", compact=True)
-                yield Select(
-                    [(Content(label), seconds) for label, seconds in TIME_LIMITS],
-                    value=0,
-                    allow_blank=False,
-                    id="time-limit",
-                    compact=True,
-                )
+                yield TextField(self.player, refusal=NAME_REFUSAL, placeholder="your name", id="player")
                 yield Label("Sections", classes="label", markup=False)
                 yield SectionList(id="sections")
+                with Horizontal(classes="ticks first"):
+                    yield TickBox(Content("Shuffle"), remembered.shuffle, id="shuffle", compact=True,
+                                  tooltip="Questions and choices in a new order each time")
+                    yield TickBox(Content("Exam"), remembered.mode == "exam", id="exam", compact=True,
+                                  tooltip="Answers and explanations only at the end")
+                with Horizontal(classes="ticks bonus"):
+                    yield TickBox(Content("Speed bonus"), remembered.speed_bonus, id="speed-bonus", compact=True,
+                                  tooltip="Extra points for a quick right answer (see docs/scoring.md)")
+                    yield TickBox(Content("Streak bonus"), remembered.streak_bonus, id="streak-bonus", compact=True,
+                                  tooltip="Extra points for right answers in a row (see docs/scoring.md)")
+                with Horizontal(id="limits"):
+                    yield Select(
+                        [(Content(label), seconds) for label, seconds in TIME_LIMITS],
+                        value=remembered.time_limit if remembered.time_limit in time_limits.values() else 0,
+                        allow_blank=False,
+                        id="time-limit",
+                        compact=True,
+                    )
+                    yield Select(
+                        [(Content(_count_label(count)), count) for count in counts],
+                        value=remembered.count or 0,
+                        allow_blank=False,
+                        id="count",
+                        compact=True,
+                    )
+                yield Select([(Content("Any tag"), "")], value="", allow_blank=False, id="tag", compact=True)
+                yield Label("", id="summary", markup=False)
                 yield Button(Content("Start (Enter)"), variant="primary", id="start")
                 with Horizontal(id="more"):
                     yield Button(Content("Hot-seat ^t"), id="hot-seat", compact=True)
@@ -138,6 +176,21 @@ class HomeScreen(GameScreen):
     def on_mount(self) -> None:
         self.query_one("#packs", OptionList).loading = True
         self._find_packs()
+        if not self.player and not self.app.name_asked:  # type: ignore[attr-defined]
+            # The first run: the name is asked once, then remembered.
+            self.app.ask_name("type it here later", self._named)  # type: ignore[attr-defined]
+
+    def _named(self) -> None:
+        name = self.app.player  # type: ignore[attr-defined]
+        if name:
+            self.player = name
+            self.query_one("#player", Input).value = name
+        else:
+            self.action_focus_name()
+
+    def on_screen_resume(self) -> None:
+        if not self.player and self.app.name_asked:  # type: ignore[attr-defined]
+            self.action_focus_name()  # the player went back from the name: it goes here
 
     @work(thread=True, exclusive=True, group="find-packs")
     def _find_packs(self) -> None:
@@ -158,11 +211,12 @@ class HomeScreen(GameScreen):
                 options.append(None)
             options.append(Option(pack_prompt(entry), id=str(index)))
         packs.add_options(options)
-        # Start on the first pack that can be played.
-        for index, entry in enumerate(self.entries):
-            if entry.ok:
-                packs.highlighted = packs.get_option_index(str(index))
-                break
+        # Start on the pack played last, else on the first that can be played.
+        last = self.remembered.pack
+        playable = [index for index, entry in enumerate(self.entries) if entry.ok]
+        again = [index for index in playable if last and self.entries[index].pack.id == last]  # type: ignore[union-attr]
+        if again or playable:
+            packs.highlighted = packs.get_option_index(str((again or playable)[0]))
         else:
             packs.highlighted = 0
         self._show_sections()
@@ -179,13 +233,62 @@ class HomeScreen(GameScreen):
         self._show_sections()
 
     def _show_sections(self) -> None:
+        """The highlighted pack's sections and tags, ticked as they were last time."""
         sections = self.query_one("#sections", Checklist)
+        tag = self.query_one("#tag", Select)
         entry = self.selected_entry
         if entry is None or entry.pack is None:
             sections.set_items([])
+            tag.set_options([(Content("Any tag"), "")])
+            tag.display = False
+            self._show_summary()
             return
-        items = [(lit(section.title), section.id) for section in entry.pack.pack.sections]
-        sections.set_items(items, ticked=[section.id for section in entry.pack.pack.sections])
+        pack = entry.pack.pack
+        choices = self.remembered.choices_for(pack.id)
+        all_sections = [section.id for section in pack.sections]
+        ticked = [section for section in choices.sections if section in all_sections] or all_sections
+        sections.set_items([(lit(section.title), section.id) for section in pack.sections], ticked=ticked)
+        names = sorted({name for question in pack.questions for name in question.tags})
+        tag.set_options([(Content("Any tag"), ""), *[(Content.assemble("Tag: ", lit(name)), name) for name in names]])
+        tag.value = choices.tags[0] if choices.tags and choices.tags[0] in names else ""
+        tag.display = bool(names)  # a pack without tags has nothing to pick
+        self._show_summary()
+
+    @property
+    def _tags(self) -> tuple[str, ...]:
+        value = self.query_one("#tag", Select).value
+        return (value,) if isinstance(value, str) and value else ()
+
+    @on(Checklist.Changed)
+    @on(Select.Changed, "#count, #tag")
+    def _choices_changed(self) -> None:
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        """How many questions the ticked sections and tags, and the count, give."""
+        from quizgame.engine import SessionOptions
+        from quizgame.engine.selection import matching_questions
+
+        summary = self.query_one("#summary", Label)
+        entry = self.selected_entry
+        if entry is None or entry.pack is None:
+            summary.update("")
+            return
+        pack = entry.pack.pack
+        sections = self.query_one("#sections", Checklist).selected
+        if not sections:
+            summary.update(Content.styled("Tick a section to start", "$text-warning"))
+            return
+        filters = SessionOptions(seed=0, sections=sections, tags=self._tags)
+        found = len(matching_questions(pack, filters))
+        count = self.query_one("#count", Select).value
+        asked = min(found, count) if isinstance(count, int) and count else found
+        if not found:
+            summary.update(Content.styled("No question has these sections and tags", "$text-warning"))
+        elif asked == len(pack.questions):
+            summary.update(Content(f"All {_plural(asked, 'question')}"))
+        else:
+            summary.update(Content(f"{_plural(asked, 'question')} of {len(pack.questions)}"))
 
     @on(OptionList.OptionSelected, "#packs")
     @on(Checklist.Submitted, "#sections")
@@ -238,7 +341,8 @@ class HomeScreen(GameScreen):
         return entry.pack
 
     def _options(self, pack: LoadedPack) -> SessionOptions | None:
-        from quizgame.engine import SessionOptions
+        """The session the form asks for, or None (said why)."""
+        from quizgame.engine import ScoringOptions, SessionOptions
 
         all_sections = [section.id for section in pack.pack.sections]
         chosen = self.query_one("#sections", Checklist).selected
@@ -247,13 +351,42 @@ class HomeScreen(GameScreen):
             return None
         shuffle = self.query_one("#shuffle", Checkbox).value
         seconds = self.query_one("#time-limit", Select).value
-        return SessionOptions(
+        count = self.query_one("#count", Select).value
+        seconds = seconds if isinstance(seconds, int) else 0
+        count = count if isinstance(count, int) else 0
+        exam = self.query_one("#exam", Checkbox).value
+        speed = self.query_one("#speed-bonus", Checkbox).value
+        streak = self.query_one("#streak-bonus", Checkbox).value
+        sections = () if len(chosen) == len(all_sections) else tuple(chosen)
+        options = SessionOptions(
             seed=self.config.seed_source(),
             shuffle_questions=shuffle,
             shuffle_choices=shuffle,
-            sections=() if len(chosen) == len(all_sections) else tuple(chosen),
-            time_limit=float(seconds) if isinstance(seconds, int) and seconds else None,
-            mode="exam" if self.query_one("#exam", Checkbox).value else "practice",
+            sections=sections,
+            tags=self._tags,
+            count=count or None,
+            time_limit=float(seconds) if seconds else None,
+            mode="exam" if exam else "practice",
+            scoring=ScoringOptions(speed_bonus=speed, streak_bonus=streak),
+        )
+        return options
+
+    def _remember(self, pack: LoadedPack, options: SessionOptions, **more: object) -> None:
+        """The form's choices, kept for next time (quizgame.settings)."""
+        from quizgame.settings import PackChoices
+
+        packs = dict(self.remembered.packs)
+        packs[pack.id] = PackChoices(options.sections, options.tags)
+        self.app.remember(  # type: ignore[attr-defined]
+            shuffle=options.shuffle_questions,
+            mode=options.mode,
+            time_limit=int(options.time_limit or 0),
+            count=options.count,
+            speed_bonus=options.scoring.speed_bonus,
+            streak_bonus=options.scoring.streak_bonus,
+            pack=pack.id,
+            packs=packs,
+            **more,
         )
 
     def action_start(self) -> None:
@@ -273,6 +406,8 @@ class HomeScreen(GameScreen):
             return
         options = self._options(pack)
         if options is not None:
+            self.player = player
+            self._remember(pack, options, player=player)
             self.post_message(messages.StartRequested(pack, options, player))
 
     def action_hot_seat(self) -> None:
@@ -281,6 +416,7 @@ class HomeScreen(GameScreen):
         pack = self._chosen_pack()
         options = self._options(pack) if pack is not None else None
         if pack is not None and options is not None:
+            self._remember(pack, options)
             self.app.push_screen(PlayersScreen(pack, options))
 
     def action_leaderboard(self) -> None:
