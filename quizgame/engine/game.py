@@ -98,6 +98,7 @@ class HotSeatGame:
         self.players = check_names(players, kind)
         self.sessions = tuple(QuizSession(pack, options, clock=clock) for _ in self.players)
         self._round = 0  # 0-based index of the question being played
+        self._ended_early = False
 
     # -- where the game is -----------------------------------------------------------------
 
@@ -109,7 +110,7 @@ class HotSeatGame:
     def phase(self) -> Phase:
         # Worked out from the sessions, so a front end may answer through a player's session
         # directly (current_session.answer) and the game still knows where it is.
-        if self._round >= self.total:
+        if self._ended_early or self._round >= self.total:
             return "finished"
         if all(session.answered > self._round for session in self.sessions):
             return "round_over"
@@ -118,6 +119,22 @@ class HotSeatGame:
     @property
     def finished(self) -> bool:
         return self.phase == "finished"
+
+    @property
+    def rounds_played(self) -> int:
+        """Questions everyone has answered."""
+        return min(session.answered for session in self.sessions)
+
+    @property
+    def ended_early(self) -> bool:
+        return self._ended_early
+
+    @property
+    def can_end_early(self) -> bool:
+        """Between rounds, with at least one played: everyone has answered the same questions,
+        so the scores so far compare fairly."""
+        answered = {session.answered for session in self.sessions}
+        return not self.finished and len(answered) == 1 and self.rounds_played > 0
 
     @property
     def question(self) -> PreparedQuestion | None:
@@ -185,6 +202,14 @@ class HotSeatGame:
         if self.phase != "round_over":
             raise SessionStateError("cannot move on before everyone has answered")
         self._round += 1
+
+    def end_early(self) -> None:
+        """Finish the game now, on the rounds played; see can_end_early."""
+        if not self.can_end_early:
+            raise SessionStateError(
+                "a game can end early only between rounds, once everyone has answered the same questions"
+            )
+        self._ended_early = True
 
     # -- the score -------------------------------------------------------------------------
 

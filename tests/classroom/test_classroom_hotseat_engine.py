@@ -144,6 +144,35 @@ def test_the_game_ends_after_the_last_round(lighthouse) -> None:
         played.show_turn()
 
 
+def test_a_game_ends_early_only_between_rounds_and_ranks_the_rounds_played(lighthouse) -> None:
+    played = game(lighthouse, players=("Ann", "Bob", "Cy"), options=SessionOptions(seed=3, shuffle_questions=False))
+    assert played.total > 2
+    assert not played.can_end_early  # nothing played yet
+    with pytest.raises(SessionStateError, match="only between rounds"):
+        played.end_early()
+    for player in ("Ann", "Bob", "Cy"):
+        played.show_turn()
+        played.answer(right_answer(played.question) if player == "Bob" else wrong_answer(played.question))
+    assert played.phase == "round_over" and played.can_end_early
+    played.advance()
+    played.show_turn()
+    played.answer(right_answer(played.question))  # Ann has answered one more than the others
+    assert not played.can_end_early
+    with pytest.raises(SessionStateError, match="only between rounds"):
+        played.end_early()
+    for _ in ("Bob", "Cy"):
+        played.show_turn()
+        played.answer(wrong_answer(played.question))
+    played.end_early()
+    assert played.finished and played.ended_early and played.rounds_played == 2
+    assert played.question is None and played.turn is None and not played.can_end_early
+    assert [(s.rank, s.player, s.right, s.answered) for s in played.standings()] == [
+        (1, "Ann", 1, 2),
+        (1, "Bob", 1, 2),
+        (3, "Cy", 0, 2),
+    ]
+
+
 # -- standings -----------------------------------------------------------------------------
 
 

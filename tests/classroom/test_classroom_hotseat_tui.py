@@ -166,3 +166,49 @@ async def test_blank_rows_are_closed_up(make_app) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, HotSeatScreen))
         assert app.screen.game.players == ("Bob", "Cy")
+
+
+async def test_hot_seat_takes_the_count_and_bonuses_from_the_home_screen(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.entries)
+        app.screen.query_one("#count").value = 5
+        app.screen.query_one("#speed-bonus").value = True
+        await set_up(app, pilot, ["Ann", "Bob", "Cy"])
+        await settle(pilot, lambda: isinstance(app.screen, HotSeatScreen))
+        game = app.screen.game
+        assert (game.total, game.options.count) == (5, 5)
+        assert game.options.scoring.speed_bonus and not game.options.scoring.streak_bonus
+
+
+async def test_a_game_can_be_ended_early_between_rounds_with_a_podium(make_app, lighthouse, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await app.start_hot_seat(lighthouse, THREE, ("Ann", "Bob", "Cy"), "player")
+        await settle(pilot, lambda: isinstance(app.screen, HotSeatScreen))
+        screen = app.screen
+        # Not before a round is played: there would be nothing to rank.
+        assert "End game" not in screen_text(app)
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.screen is screen
+        for player in ("Ann", "Bob", "Cy"):
+            await take_turn(app, pilot, player, RIGHT[player](1))
+        assert screen.showing == "round"
+        await settle(pilot, lambda: "End game" in screen_text(app))  # the footer offers it
+        await pilot.press("e")
+        await settle(pilot, lambda: "End the game?" in screen_text(app))
+        assert "Everyone has answered 1 of the 3 questions." in " ".join(screen_text(app).split())
+        await pilot.press("y")
+        await settle(pilot, lambda: isinstance(app.screen, PodiumScreen))
+        text = screen_text(app)
+        assert "Ended early, after 1 of the 3 questions." in text
+        ranking = re.findall(r"^\s*(1st|2nd|3rd)\s*(Ann|Bob|Cy)\W+(\d+) of (\d+)", text, re.M)
+        assert ranking == [("1st", "Ann", "20", "20"), ("1st", "Cy", "20", "20"), ("3rd", "Bob", "0", "20")]
+        # The review holds the one round played.
+        assert len(app.screen.query(Collapsible)) == 1
+
+    with ResultsStore.open(db_path, readonly=True) as store:
+        stored = {s.player: (s.answered, s.finished) for s in store.sessions()}
+    assert stored == {"Ann": (1, True), "Bob": (1, True), "Cy": (1, True)}

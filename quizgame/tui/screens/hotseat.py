@@ -55,6 +55,7 @@ class HotSeatScreen(QuizScreen):
     DEFAULT_CSS = sheet("hotseat.tcss")  # with the quiz screen's, inherited
     BINDINGS = [
         Binding("enter", "proceed", "Next", id="hotseat.proceed"),
+        Binding("e", "end_early", "End game", id="hotseat.end", tooltip="End the game now, with a podium on the rounds played"),
     ]
 
     def __init__(self, game: HotSeatGame, *, tick: float = 0.2) -> None:
@@ -160,9 +161,34 @@ class HotSeatScreen(QuizScreen):
         elif self.showing == "board":
             await self._next_round()
 
+    async def action_end_early(self) -> None:
+        from quizgame.tui.screens.confirm import ConfirmScreen
+
+        game = self.game
+        played = game.rounds_played
+
+        def answered(end: bool | None) -> None:
+            if end and game.can_end_early:
+                game.end_early()
+                self.showing = "answered"  # type: ignore[assignment]
+                self.refresh_bindings()
+                self.post_message(messages.GameFinished(game))
+
+        await self.app.push_screen(
+            ConfirmScreen(
+                "End the game?",
+                f"Everyone has answered {played} of the {game.total} questions. "
+                "End the game now, with the podium on the scores so far?",
+                "End game",
+            ),
+            answered,
+        )
+
     # -- keys ------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "end_early":
+            return self.showing in _BETWEEN and self.game.can_end_early
         if action == "proceed":
             return self.showing in _BETWEEN
         if action == "source":
@@ -172,6 +198,8 @@ class HotSeatScreen(QuizScreen):
         return super().check_action(action, parameters)
 
     def commands(self) -> Iterable[SystemCommand]:
+        if self.showing in _BETWEEN and self.game.can_end_early:
+            yield SystemCommand("End game", "End the game now, with a podium on the rounds played", self.action_end_early)
         if self.showing == "round":
             yield SystemCommand("Show source", "Open the source text at this quote", self.action_source)
         elif self.showing == "question":

@@ -37,11 +37,14 @@ class PodiumScreen(ReviewScreen):
         yield Header()
         with ReviewBody(id="body"):
             yield Podium([s for s in self.standings if s.rank <= 3], id="podium")
+            if game.ended_early:
+                yield Plain(f"Ended early, after {game.rounds_played} of the {game.total} questions.", id="ended")
             yield Plain(Content.styled("Ranking", "bold"), classes="heading")
             yield Scoreboard(self.standings)
             yield Plain(Content.styled("Review", "bold"), classes="heading")
             exam = game.options.mode == "exam"
-            for number, prepared in enumerate(game.sessions[0].questions, 1):
+            # Only the rounds played: a game ended early has questions nobody saw.
+            for number, prepared in enumerate(game.sessions[0].questions[: game.rounds_played], 1):
                 answers = [
                     (player, session.results[number - 1])
                     for player, session in zip(game.players, game.sessions)
