@@ -9,7 +9,7 @@ pseudo-terminal, 80×24, until the frame showing its first text is handed to the
 (benchmarks/first_paint.py ends the process right there):
 
 - baseline: benchmarks/tui_baselines/hello.py, until "hello";
-- quizgame: `python -m quizgame play <article pack> --seed 1 --no-shuffle`, until the status
+- quizgame: `python -m quizgame play <article pack> --seed 1 --no-shuffle --player bench`, until the status
   line of the first question ("Question 1 of"), which is drawn in the same frame as it.
 
 The ratio is of instructions only. bench_tui.py's wall-clock ratio also counts what both pay
@@ -97,12 +97,13 @@ def main(argv: list[str] | None = None) -> int:
         QUIZGAME_DATA_DIR=str(tmp / "data"),
         QUIZGAME_CACHE_DIR=str(tmp / "cache"),
         QUIZGAME_DB=str(tmp / "results.sqlite"),
+        QUIZGAME_CONFIG_DIR=str(tmp / "config"),
     )
     if args.tree:
         env["PYTHONPATH"] = str(args.tree.resolve())
     paint = [str(PYTHON), str(HERE / "first_paint.py")]
     hello = [*paint, "hello", str(HERE / "tui_baselines" / "hello.py")]
-    play = [*paint, "Question 1 of", "-m", "quizgame", "play", str(args.pack), "--seed", "1", "--no-shuffle"]
+    play = [*paint, "Question 1 of", "-m", "quizgame", "play", str(args.pack), "--seed", "1", "--no-shuffle", "--player", "bench"]
 
     print(f"python {sys.version.split()[0]}  counting instructions to the first paint with cachegrind")
     print(f"app: python {' '.join(play[3:])}" + (f"  (PYTHONPATH={args.tree})" if args.tree else ""))

@@ -202,6 +202,7 @@ def base_env(tmp: Path, cache: Path) -> dict[str, str]:
         QUIZGAME_DATA_DIR=str(tmp / "data"),
         QUIZGAME_CACHE_DIR=str(cache),
         QUIZGAME_DB=str(tmp / "results.sqlite3"),
+        QUIZGAME_CONFIG_DIR=str(tmp / "config"),
     )
     env.pop("NO_COLOR", None)
     # An installed quizgame has its bytecode compiled; without this every launch from a
@@ -491,7 +492,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         questions = read_pack_questions(args.pack)
         play_argv: list[str | Path] = [
-            QUIZGAME, "play", args.pack, "--seed", str(args.seed), "--no-shuffle", *args.play_args.split()
+            # A name given, as on any launch after the first (which asks for one).
+            QUIZGAME, "play", args.pack, "--seed", str(args.seed), "--no-shuffle", "--player", "bench",
+            *args.play_args.split(),
         ]
         app = Launcher(
             "quizgame play", play_argv, lambda s: question_on(questions, s) is not None, 30.0, app_env
