@@ -10,7 +10,6 @@ saved.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -130,6 +129,8 @@ _CHECKS: dict[str, tuple[str, Callable[[object], bool], Callable[[Any], Any]]] =
 def parse(text: str) -> tuple[Settings, list[str]]:
     """The settings in `text`, and what was wrong with it (each bad value is left at its
     default). Never raises."""
+    import json  # here, not at the top: `play` reads the settings only after its first paint
+
     try:
         data = json.loads(text)
     except ValueError as error:  # JSONDecodeError
@@ -169,13 +170,29 @@ def parse(text: str) -> tuple[Settings, list[str]]:
 
 
 class SettingsFile:
-    """The settings file at `path`: read once when made, written whole by save()."""
+    """The settings file at `path`: read the first time they are asked for, written whole by
+    save()."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.problem: str | None = None
+        self._problem: str | None = None
         self._damaged = False
-        self.settings = self._read()
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        return self._load()
+
+    @property
+    def problem(self) -> str | None:
+        """What was wrong with the file as read, in one line; None if nothing."""
+        self._load()
+        return self._problem
+
+    def _load(self) -> Settings:
+        if self._settings is None:
+            self._settings = self._read()
+        return self._settings
 
     def _read(self) -> Settings:
         try:
@@ -184,7 +201,7 @@ class SettingsFile:
         except FileNotFoundError:
             return Settings()
         except OSError as error:
-            self.problem = self._say(error.strerror or str(error), "")
+            self._problem = self._say(error.strerror or str(error), "")
             return Settings()
         if len(raw) > MAX_BYTES:
             return self._damage(Settings(), [f"it is bigger than {MAX_BYTES // 1024} KiB"])
@@ -198,7 +215,7 @@ class SettingsFile:
     def _damage(self, settings: Settings, problems: list[str]) -> Settings:
         self._damaged = True
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        self.problem = self._say(f"{problems[0]}{more}", "; the defaults are used instead")
+        self._problem = self._say(f"{problems[0]}{more}", "; the defaults are used instead")
         return settings
 
     def _say(self, reason: str, then: str) -> str:
@@ -208,8 +225,11 @@ class SettingsFile:
 
     def save(self, settings: Settings) -> str | None:
         """Write `settings`; None when done, else the one-line reason it could not be."""
+        import json
+
         from quizgame.atomic import atomic_write, user_file_mode
 
+        self._load()  # first: a damaged file is kept aside, not lost
         text = json.dumps(settings.to_dict(), ensure_ascii=False, indent=2) + "\n"
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -223,6 +243,6 @@ class SettingsFile:
             atomic_write(self.path, lambda handle: handle.write(text), newline="\n", mode=user_file_mode(self.path))
         except OSError as error:
             return self._say(f"could not be saved: {error.strerror or error}", "")
-        self.settings = settings
-        self.problem = None
+        self._settings = settings
+        self._problem = None
         return None

@@ -84,9 +84,10 @@ def _run(args: argparse.Namespace) -> int:
         extra_pack_dirs=tuple(extra_dirs),
         start_pack=pack,
         options=options,
-        # Without --player, the name given last time; on the first run the game asks for one
-        # over the first question. A --player name is for this game only.
-        player=player if player is not None else settings.settings.player,
+        # Without --player, the game takes the name given last time from the settings once
+        # the first question is drawn, or on the first run asks for one over it. A --player
+        # name is for this game only.
+        player=player or "",
         settings=settings,
         db_path=getattr(args, "db", None),
         # A seed on the command line is part of the conditions a teacher hands out.

@@ -106,13 +106,13 @@ class QuizApp(App[int]):
             self.set_interval(config.status_every, self._check_saving)
         if self._start_problem is not None:
             self.notify(lit(self._start_problem), title="Can't start", severity="error")
-        if config.settings is not None and config.settings.problem:
-            self.notify(config.settings.problem, title="Settings", severity="warning", markup=False)
         # `play` starts with garbage collection off (quizgame.commands.play); once the
         # first screen is drawn it is needed again (the quiz screen then collects and
         # freezes what start-up left).
         self.call_after_refresh(gc.enable)
         first = self._quiz_screen_held()
+        if first is None:
+            self._read_settings()  # the home screen has read them already, to show them
         if config.open_recorder is not None:
             self.call_after_refresh(self._after_first_paint, first)
         elif first is not None:
@@ -122,6 +122,7 @@ class QuizApp(App[int]):
         recorder = self._recorder()
         if first is None:
             return
+        self._read_settings()
         if not self.player:
             # The first run: the question is on screen, held, while the player gives a name.
             self.ask_name("the home screen", lambda: self._begin_first(first))
@@ -199,6 +200,20 @@ class QuizApp(App[int]):
             then()
 
         self.push_screen(NameScreen(later), given)
+
+    _settings_read = False
+
+    def _read_settings(self) -> None:
+        """The name given last time, if none was given for this game, and what was wrong with
+        the settings file. `play` comes here only once its first question is drawn."""
+        file = self.config.settings
+        if file is None or self._settings_read:
+            return
+        self._settings_read = True
+        if file.problem:
+            self.notify(file.problem, title="Settings", severity="warning", markup=False)
+        if not self.player:
+            self.player = file.settings.player
 
     def remember(self, **changes: object) -> None:
         """Keep these settings for next time; a file that cannot be written is said, once."""

@@ -128,8 +128,10 @@ def test_play_by_pack_id_picks_a_seed_and_the_name_given_last_time(started, conf
     _remember(config_dir, player="Lovelace")
     assert main(["play", "harbour", "--packs", str(FIXTURES)]) == 0
     (app,) = started
-    assert app.config.player == "Lovelace"
+    # Read by the app once the first question is drawn (tests/tui/test_tui_home_remembers.py).
+    assert app.config.player == ""
     assert app.config.settings.path == config_dir / "settings.json"
+    assert app.config.settings.settings.player == "Lovelace"
     assert app.config.options.shuffle_questions
     assert isinstance(app.config.options.seed, int)
     assert app.config.extra_pack_dirs == (Path(FIXTURES),)
@@ -143,7 +145,7 @@ def test_on_the_first_run_no_name_is_made_up_the_game_asks(started, config_dir, 
     monkeypatch.setattr(getpass, "getuser", lambda: "root")
     monkeypatch.setenv("LOGNAME", "root")
     assert main(command) == 0
-    assert started[0].config.player == ""
+    assert started[0].config.player == "" and started[0].config.settings.settings.player == ""
     assert not (config_dir / "settings.json").exists()
 
 
@@ -159,7 +161,7 @@ def test_a_damaged_settings_file_starts_the_game_all_the_same(started, config_di
     (config_dir / "settings.json").write_text("{not json", encoding="utf-8")
     assert main(["play", HARBOUR]) == 0
     config = started[0].config
-    assert config.player == ""
+    assert config.player == "" and config.settings.settings.player == ""
     assert config.settings.problem.endswith(": it is not valid JSON at line 1; the defaults are used instead.")
 
 
