@@ -217,6 +217,15 @@ async def test_the_footer_says_start_once_and_the_secondary_buttons_stand_out(ma
             column = screen.query_one("#right").rich_style.bgcolor.get_truecolor()
             assert _contrast(text, back) >= 4.5
             assert _contrast(back, column) >= 1.3
+        # The Player box is drawn as a field: a box around the name at 80x24...
+        field = screen.query_one("#player", Input)
+        assert field.styles.border_top[0] != "" and field.outer_size.height == 3
+        await pilot.resize_terminal(60, 18)
+        await pilot.pause()
+        # ...and one line on a background of its own below that.
+        assert field.outer_size.height == 1
+        field_back = field.rich_style.bgcolor.get_truecolor()
+        assert _contrast(field_back, screen.query_one("#right").rich_style.bgcolor.get_truecolor()) >= 1.3
 
 
 def _contrast(one, two) -> float:
@@ -244,3 +253,17 @@ async def test_a_damaged_settings_file_is_told_in_one_line_and_the_game_goes_on(
         assert said == [f"Settings file {settings_path}: it is not valid JSON at line 1; the defaults are used instead."]
         # No name in a file that could not be read: asked for, as on a first run.
         assert isinstance(app.screen, NameScreen)
+
+
+async def test_play_takes_the_name_remembered_once_its_question_is_drawn(make_config, harbour, settings_path) -> None:
+    from quizgame.engine import SessionOptions
+
+    SettingsFile(settings_path).save(SettingsFile(settings_path).settings.replace(player="Katherine"))
+    file = SettingsFile(settings_path)
+    app = _home_app(make_config, harbour, settings_path, start_pack=harbour, options=SessionOptions(seed=3), settings=file)
+    seen = Messages()
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
+        await _settle(app, pilot)
+        assert asking(app)  # not asked
+        (started,) = seen.of(messages.QuizStarted)
+        assert started.player == "Katherine"
