@@ -190,3 +190,13 @@ def test_no_two_modules_import_each_other() -> None:
         if a < b and a in imported[b] and not (_is(b, a) or _is(a, b))
     )
     assert circles == []
+
+
+# Names that say a module holds "some things" rather than which: a reader cannot tell from
+# one of them which file to open, least of all when several packages each have one.
+VAGUE_NAMES = {"records", "utils", "util", "helpers", "misc", "common", "stuff", "things"}
+
+
+def test_module_names_say_what_they_hold() -> None:
+    vague = sorted(_module_name(path) for path in sources() if path.stem in VAGUE_NAMES)
+    assert vague == []
