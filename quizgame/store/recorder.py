@@ -11,6 +11,7 @@ database replays. Thread-safe: the TUI may call it from a worker thread.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import threading
 import uuid
@@ -242,8 +243,11 @@ class Recorder:
                     return
             op = self._pending[0]
             self._store.retry = policy
-            if isinstance(op, AnswerRecord) and self._drain_answers(policy):
+            together = self._drain_together()
+            if together == "written":
                 continue
+            if together == "trouble":
+                return
             try:
                 _apply(self._store, op)
             except StoreError as exc:
@@ -285,25 +289,25 @@ class Recorder:
 
     _BATCH = 500
 
-    def _drain_answers(self, policy: RetryPolicy) -> bool:
-        """Commit the answers at the head of the queue in one transaction; False when there
-        is only one, or the batch hit a caller's mistake (each is then tried on its own)."""
-        batch: list[AnswerRecord] = []
-        for op in self._pending:
-            if not isinstance(op, AnswerRecord) or len(batch) >= self._BATCH:
-                break
-            batch.append(op)
+    def _drain_together(self) -> str:
+        """Commit the writes at the head of the queue in one transaction (a class joining,
+        answering or finishing at once: one commit, not one each). "written"; "single" when
+        there is only one, or the batch met a caller's mistake (each is then tried on its
+        own, and the mistaken one set aside); "trouble" when the database failed us."""
+        batch = list(itertools.islice(self._pending, self._BATCH))
         if len(batch) < 2:
-            return False
-        assert self._store is not None
+            return "single"
+        store = self._store
+        assert store is not None
         try:
-            self._store.record_answers(batch)
-        except StoreError:
-            return False  # the single write that follows meets the same trouble and says so
+            store.together(lambda: [_apply(store, op) for op in batch])
+        except StoreError as exc:
+            self._drop_store()
+            self._degrade(str(exc))
+            return "trouble"
         except Exception:
-            return False
-        finally:
-            self._store.retry = self._retry
+            return "single"
+        store.retry = self._retry
         for op in batch:
             self._pending.popleft()
             committed = self._on_commit.pop(id(op), None)
@@ -311,8 +315,8 @@ class Recorder:
                 try:
                     committed()
                 except Exception:
-                    pass
-        return True
+                    pass  # the caller's business; the answer is saved all the same
+        return "written"
 
     def _drop_store(self) -> None:
         if self._store is not None:

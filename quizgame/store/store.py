@@ -184,6 +184,7 @@ class ResultsStore:
         self._empty = empty
         # One connection, possibly used from a worker thread and the UI thread in turn.
         self._lock = threading.RLock()
+        self._joined = False  # inside together(): writes join its transaction
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -297,6 +298,25 @@ class ResultsStore:
 
     def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
         with self._lock:
+            if self._joined:
+                return work(self._conn)
+            return run_transaction(self._conn, work, self.retry, self.path)
+
+    def together(self, writes: Callable[[], T]) -> T:
+        """Run `writes`, calls of this store's write methods, in one transaction: one
+        commit (one sync of the log) for all of them, all or none, the whole retried while
+        the database is busy. What a class's answers and arrivals coming at once need."""
+
+        def work(conn: sqlite3.Connection) -> T:
+            self._joined = True
+            try:
+                return writes()
+            finally:
+                self._joined = False
+
+        with self._lock:
+            if self._joined:
+                return writes()
             return run_transaction(self._conn, work, self.retry, self.path)
 
     def start_session(self, record: SessionRecord) -> None:

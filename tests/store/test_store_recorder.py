@@ -197,3 +197,114 @@ def test_status_can_be_read_while_another_thread_waits_on_the_database(db_path: 
     blocker.execute("COMMIT")
     blocker.close()
     assert recorder.close().ok
+
+
+def _tracing(statements: list[str]):
+    """A connector whose connections note every statement they run."""
+    from quizgame.store.connection import default_connect
+
+    def connect(path: Path, *, timeout: float, readonly: bool) -> sqlite3.Connection:
+        conn = default_connect(path, timeout=timeout, readonly=readonly)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    return connect
+
+
+def test_writes_waiting_together_are_one_commit_each_acknowledged_after_it(db_path: Path) -> None:
+    statements: list[str] = []
+    recorder = Recorder.open(db_path, connect=_tracing(statements))
+    records = [session(player=f"p{i}", question_count=1) for i in range(30)]
+    acknowledged: list[int] = []
+    recorder.hold()  # a class arriving, answering and finishing while the writer is busy
+    for record in records:
+        recorder.start_session(record)
+    for record in records:
+        recorder.record(
+            answer(record.session_id),
+            on_commit=lambda: acknowledged.append(statements.count("COMMIT")),
+        )
+    for record in records:
+        recorder.finish_session(record.session_id, score=20.0, max_score=20.0)
+    before = statements.count("COMMIT")
+    assert not acknowledged  # held: nothing written, nothing acknowledged
+    assert recorder.release().ok
+    assert statements.count("COMMIT") == before + 1
+    assert acknowledged == [before + 1] * 30  # each one, after that commit
+    recorder.close()
+    assert count_rows(db_path) == 30
+    with ResultsStore.open(db_path, readonly=True) as store:
+        assert all(info.finished and info.answered == 1 for info in store.sessions())
+
+
+def test_a_mistake_in_a_batch_is_set_aside_and_the_rest_saved(db_path: Path) -> None:
+    recorder = Recorder.open(db_path)
+    record = session(question_count=3)
+    acknowledged: list[str] = []
+    recorder.hold()
+    recorder.start_session(record)
+    recorder.record(answer(record.session_id, 1), on_commit=lambda: acknowledged.append("q1"))
+    recorder.record(answer("nobody", 2), on_commit=lambda: acknowledged.append("stray"))
+    recorder.record(answer(record.session_id, 3), on_commit=lambda: acknowledged.append("q3"))
+    status = recorder.release()
+    assert not status.ok and "1 result(s) could not be saved" in status.message
+    assert acknowledged == ["q1", "q3"]  # the stray one is never acknowledged
+    recorder.close()
+    assert count_rows(db_path) == 2
+
+
+def test_a_locked_database_fails_a_batch_once_not_once_per_write(db_path: Path) -> None:
+    import random
+
+    class Clock:
+        now = 0.0
+
+        def __call__(self) -> float:
+            return self.now
+
+        def sleep(self, seconds: float) -> None:
+            self.now += seconds
+
+    def attempts_while_locked(writes: int) -> int:
+        """How many times the writes queued together try the locked database."""
+        clock = Clock()
+        policy = RetryPolicy(busy_timeout=0.0, total=1.0, sleep=clock.sleep, clock=clock, rng=random.Random(3))
+        statements: list[str] = []
+        recorder = Recorder.open(db_path, retry=policy, quick_retry=policy, connect=_tracing(statements))
+        record = session(question_count=writes)
+        assert recorder.start_session(record).ok
+        blocker = sqlite3.connect(db_path, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            recorder.hold()
+            for n in range(1, writes + 1):
+                recorder.record(answer(record.session_id, n))
+            before = statements.count("BEGIN IMMEDIATE")
+            status = recorder.release()
+            tried = statements.count("BEGIN IMMEDIATE") - before
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        assert not status.ok and status.pending == writes  # kept, to be written later
+        assert recorder.flush().ok
+        recorder.close()
+        return tried
+
+    one = attempts_while_locked(1)
+    assert one > 1  # the policy retried
+    assert attempts_while_locked(5) == one  # the batch waited once, as one write would
+    assert count_rows(db_path) == 6
+
+
+def test_together_is_one_transaction_all_or_none(db_path: Path) -> None:
+    import pytest
+
+    from quizgame.store import UnknownSession
+
+    with ResultsStore.open(db_path) as store:
+        record = session()
+        with pytest.raises(UnknownSession):
+            store.together(lambda: (store.start_session(record), store.record_answer(answer("nobody"))))
+        assert store.sessions() == []  # the session written before the mistake is undone too
+        store.together(lambda: (store.start_session(record), store.record_answer(answer(record.session_id))))
+        assert store.get_session(record.session_id).answered == 1
