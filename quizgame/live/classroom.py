@@ -12,6 +12,7 @@ back until then too.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, Union
@@ -140,6 +141,11 @@ class Classroom:
         self.connections: dict[str, Connection] = {}  # player name -> their connection
         self._uncommitted: dict[str, int] = {}  # player name -> answers not yet committed
         self._held_back: dict[str, list[p.Message]] = {}
+        # Commits reported by the saver's thread, waiting for the event loop: a batch of a
+        # class's answers is one wake-up of the loop, not one each.
+        self._commits: list[tuple[Player, int, bool]] = []
+        self._commits_lock = threading.Lock()
+        self._locked_by_number: dict[int, p.Locked] = {}
         self.session_ids: dict[str, str] = {}
         self.ended = False
 
@@ -314,15 +320,37 @@ class Classroom:
         number = next(q.number for q in self.game.questions if q.id == result.question_id)
         if self.saver is None:
             if acknowledge:
-                self._send(player, p.Locked(number=number))
+                self._send(player, self._locked(number))
             return
         name = player.name
         self._uncommitted[name] = self._uncommitted.get(name, 0) + 1
+        commit = (player, number, acknowledge)
+        self.saver.record(player.session, result, on_commit=lambda: self._on_commit(commit))
 
-        def committed() -> None:  # on the saver's thread
-            self._post(lambda: self._committed(player, number, acknowledge))
+    def _on_commit(self, commit: tuple[Player, int, bool]) -> None:
+        """On the saver's thread: hand the commit to the loop, waking it only if it has not
+        been woken for earlier ones still waiting."""
+        with self._commits_lock:
+            self._commits.append(commit)
+            first = len(self._commits) == 1
+        if first:
+            self._post(self._take_commits)
 
-        self.saver.record(player.session, result, on_commit=committed)
+    def _take_commits(self) -> None:
+        with self._commits_lock:
+            commits, self._commits = self._commits, []
+        for player, number, acknowledge in commits:
+            self._committed(player, number, acknowledge)
+        if commits:
+            self._on_change("saved")
+
+    def _locked(self, number: int) -> p.Locked:
+        # One message per question, not per answer: the server encodes a message it has
+        # just sent once, so a class's acknowledgements cost one encoding.
+        locked = self._locked_by_number.get(number)
+        if locked is None:
+            locked = self._locked_by_number[number] = p.Locked(number=number)
+        return locked
 
     def _committed(self, player: Player, number: int, acknowledge: bool) -> None:
         name = player.name
@@ -332,14 +360,13 @@ class Classroom:
         else:
             self._uncommitted.pop(name, None)
         if acknowledge:
-            self._send(player, p.Locked(number=number))
+            self._send(player, self._locked(number))
         if left <= 0:
             for item in self._held_back.pop(name, []):
                 if callable(item):
                     item()
                 else:
                     self._send(player, item)
-        self._on_change("saved")
 
     def _send_after_commit(self, player: Player, message: p.Message) -> None:
         if self._uncommitted.get(player.name):
