@@ -244,8 +244,14 @@ class LiveServer:
             await asyncio.sleep(TICK_EVERY)
             self.classroom.tick()
 
-    async def stop(self, message: str = "the host ended the game") -> None:
-        """Tell every student, then close every connection and the listening socket."""
+    async def stop(self, message: str = "the host ended the game", *, settle: float = 2.0) -> None:
+        """Tell every student, then close every connection and the listening socket. First,
+        for at most `settle` seconds, answers still being committed are, and acknowledged:
+        a student told the game is over must not be left wondering about their last answer."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + settle
+        while self.classroom.uncommitted and loop.time() < deadline:
+            await asyncio.sleep(0.01)
         self.classroom.stop(message)
         if self._ticker is not None:
             self._ticker.cancel()

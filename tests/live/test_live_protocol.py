@@ -425,3 +425,30 @@ async def test_stopping_the_host_tells_every_student(make_host, connect) -> None
 
     ended = await ann.wait_for("ended")
     assert ended["reason"] == "host_stopped"
+
+
+async def test_stopping_the_host_acknowledges_the_answers_being_committed_first(make_host, connect, tmp_path) -> None:
+    import sqlite3
+
+    host = await make_host()
+    ann = await connect(host.url)
+    await ann.hello("Ann")
+    host.saver.flush(10)
+    blocker = sqlite3.connect(tmp_path / "results.sqlite3", isolation_level=None, check_same_thread=False)
+    blocker.execute("BEGIN IMMEDIATE")  # the answer cannot be committed yet
+    try:
+        host.classroom.start()
+        await ann.wait_for("question")
+        await ann.send({"type": "answer", "question": 1, "answer": "Hamburg"})
+        await wait_until(lambda: host.classroom.uncommitted == 1, what="the answer on its way to the database")
+        stopping = asyncio.create_task(host.server.stop("the host ended the game", settle=60))
+        await asyncio.sleep(0.2)
+        assert not stopping.done()  # waiting for the commit, not telling anyone yet
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    await stopping
+    ended = await ann.wait_for("ended")
+    assert ended["reason"] == "host_stopped"
+    kinds = [m["type"] for m in ann.received]
+    assert "locked" in kinds and kinds.index("locked") < kinds.index("ended")
