@@ -122,12 +122,14 @@ async def serve_real(port: int, students: int, questions: int) -> None:
             await asyncio.sleep(0.005)
         app.measuring = False
         await asyncio.sleep(0.3)
+    while classroom.uncommitted:  # every answer acknowledged before the end
+        await asyncio.sleep(0.005)
     classroom.end()
     stop.set()
     keys = await keys_task
+    await server.stop()  # the final screens, then "ended" to everyone
     saver.close(30)
     say({"event": "done", "rss": peak_rss_mib(), "keys": keys})
-    await server.stop()
 
 
 async def serve_bare(port: int, students: int, questions: int) -> None:
@@ -193,17 +195,22 @@ async def serve_bare(port: int, students: int, questions: int) -> None:
         await asyncio.sleep(0.3)
     stop.set()
     keys = await keys_task
-    say({"event": "done", "rss": peak_rss_mib(), "keys": keys})
+    for ws in list(clients):
+        await ws.send_str(json.dumps({"type": "ended"}))
     await runner.cleanup()
+    say({"event": "done", "rss": peak_rss_mib(), "keys": keys})
 
 
 # -- the class -------------------------------------------------------------------------------
 
 
-async def _student(http, url: str, name: str, received: dict, acks: list, rng: random.Random) -> None:
+async def _student(
+    http, url: str, name: str, received: dict, acks: list, sent: list, rng: random.Random
+) -> None:
     ws = await http.ws_connect(url, max_msg_size=1 << 20)
     await ws.send_str(json.dumps({"type": "hello", "protocol": 1, "pin": PIN, "name": name}))
     sent_at: dict[int, float] = {}
+    answering: set[asyncio.Task] = set()  # kept: the loop holds only weak references to tasks
     async for message in ws:
         now = time.monotonic()
         data = json.loads(message.data)
@@ -217,10 +224,13 @@ async def _student(http, url: str, name: str, received: dict, acks: list, rng: r
             async def answer(number=number, delay=delay, kind_of=kind_of) -> None:
                 await asyncio.sleep(delay)
                 sent_at[number] = time.monotonic()
+                sent.append(number)
                 value = {"single": 1, "multiple": [1], "true_false": True}.get(kind_of, "an answer")
                 await ws.send_str(json.dumps({"type": "answer", "question": number, "answer": value}))
 
-            asyncio.create_task(answer())
+            task = asyncio.create_task(answer())
+            answering.add(task)
+            task.add_done_callback(answering.discard)
         elif kind == "locked":
             number = data["number"]
             if number in sent_at:
@@ -235,13 +245,16 @@ async def run_class(port: int, students: int, host: subprocess.Popen) -> dict:
     rng = random.Random(7)
     received: dict[int, list[float]] = {}
     acks: list[float] = []
+    answered: list[int] = []  # the question number of each answer sent
     sent: dict[int, float] = {}
     url = f"ws://127.0.0.1:{port}/ws"
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as http:
         tasks = []
         for n in range(students):
-            tasks.append(asyncio.create_task(_student(http, url, f"Student {n + 1}", received, acks, rng)))
+            tasks.append(
+                asyncio.create_task(_student(http, url, f"Student {n + 1}", received, acks, answered, rng))
+            )
         loop = asyncio.get_running_loop()
         done = None
         while done is None:
@@ -253,15 +266,21 @@ async def run_class(port: int, students: int, host: subprocess.Popen) -> dict:
                 sent[event["number"]] = event["sent"]
             elif event["event"] == "done":
                 done = event
-        for task in tasks:
+        # Every student has had the end ("final", then "ended") before the host said done.
+        finished, unfinished = await asyncio.wait(tasks, timeout=10)
+        for task in unfinished:
             task.cancel()
+        for task in finished:
+            if task.exception() is not None:
+                raise task.exception()
     fanout = [max(received[n]) - sent[n] for n in sent if n in received]
     return {
         "fanout_p95_ms": 1000 * p95(fanout),
         "ack_p95_ms": 1000 * p95(acks),
         "rss_mib": done["rss"],
         "key_p95_ms": 1000 * p95(done["keys"]),
-        "answers": len(acks),
+        "answers": len(answered),
+        "acks": len(acks),
     }
 
 
@@ -306,6 +325,7 @@ def main() -> None:
     import socket
 
     rows = []
+    loads = [os.getloadavg()[0]]
     for run in range(1, args.runs + 1):
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
@@ -316,12 +336,23 @@ def main() -> None:
             return
         bare = one("bare", port, args.students, args.questions)
         rows.append((real, bare))
-        print(f"run {run}: " + "  ".join(f"{k} {real[k]:.1f} (bare {bare[k]:.1f})" for k in real), flush=True)
+        loads.append(os.getloadavg()[0])
+        print(
+            f"run {run} (load average {loads[-2]:.1f} to {loads[-1]:.1f}): "
+            + "  ".join(f"{k} {real[k]:.1f} (bare {bare[k]:.1f})" for k in real),
+            flush=True,
+        )
     import platform
 
     import textual
 
-    print(f"\nPython {platform.python_version()}, Textual {textual.__version__}, load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"\nPython {platform.python_version()}, Textual {textual.__version__}, "
+        f"load average (1 min) {min(loads):.1f} to {max(loads):.1f} over the runs"
+    )
+    for run, (real, _) in enumerate(rows, 1):
+        if real["acks"] != real["answers"]:  # every answer sent must be acknowledged
+            print(f"  run {run}: {real['answers'] - real['acks']} of {real['answers']} answers NOT acknowledged")
     print("medians (spread min–max), real host beside the bare aiohttp broadcast server:")
     for key, label, target in (
         ("fanout_p95_ms", "question fan-out p95, ms", lambda real, bare: real <= 50 and real <= 2 * bare),
