@@ -98,3 +98,23 @@ async def test_e_opens_all_then_closes_all_saying_which_and_keeping_the_place(ma
         assert all(item.collapsed for item in items)
         assert _item_of(screen) is items[2] and screen.focused.region.y == before
         assert "Open all" in screen_text(app).splitlines()[-1]
+
+
+async def test_help_on_the_results_names_the_reviews_keys_in_the_games_words(make_config, harbour) -> None:
+    from quizgame.tui.screens.help import HelpScreen
+
+    app = await _results(make_config, harbour)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _play_to_the_results(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        groups = app.screen.groups
+        assert groups[0].title == "Results"  # the screen's own keys first
+        rows = {keys: what for group in groups for keys, what in group.rows}
+        assert rows["↑"] == "Previous item" and rows["↓"] == "Next item"
+        assert rows["⏎"] == "Open or close the item"
+        assert rows["s"] == "Open the source text at this item's quote"
+        text = screen_text(app)
+        for noise in ("Toggle collapsible", "Focus Next", "Scroll Up", "Scroll Down"):
+            assert noise not in text
