@@ -127,7 +127,7 @@ async def test_the_last_options_are_remembered_and_shown_again(make_config, harb
         screen.query_one("#streak-bonus", Checkbox).value = True
         screen.query_one("#time-limit", Select).value = 30
         screen.query_one("#count", Select).value = 5
-        screen.query_one("#tag", Select).value = "deals"
+        screen.choose_tags(["deals"])
         screen.query_one("#sections", Checklist).deselect("place")
         await pilot.press("ctrl+s")
         await _settle(app, pilot)
@@ -156,7 +156,8 @@ async def test_the_last_options_are_remembered_and_shown_again(make_config, harb
         assert values == [False, True, True, True]
         assert screen.query_one("#time-limit", Select).value == 30
         assert screen.query_one("#count", Select).value == 5
-        assert screen.query_one("#tag", Select).value == "deals"
+        assert screen.chosen_tags == ("deals",)
+        assert str(screen.query_one("#tags").label) == "Tags: deals ▼"
         assert screen.query_one("#sections", Checklist).selected == ["talks"]
 
 
@@ -186,11 +187,11 @@ async def test_the_home_screen_says_how_many_questions_the_choices_give(make_con
         assert await said() == "All 4 questions"
         screen.query_one("#sections", Checklist).deselect("place")
         assert await said() == "3 questions of 4"
-        screen.query_one("#tag", Select).value = "deals"
+        screen.choose_tags(["deals"])
         assert await said() == "2 questions of 4"
-        screen.query_one("#tag", Select).value = "places"
+        screen.choose_tags(["places"])
         assert await said() == "No question has these sections and tags"
-        screen.query_one("#tag", Select).value = ""
+        screen.choose_tags([])
         screen.query_one("#sections", Checklist).select("place")
         screen.query_one("#count", Select).value = 5
         assert await said() == "All 4 questions"
@@ -267,3 +268,28 @@ async def test_play_takes_the_name_remembered_once_its_question_is_drawn(make_co
         assert asking(app)  # not asked
         (started,) = seen.of(messages.QuizStarted)
         assert started.player == "Katherine"
+
+
+async def test_tags_are_picked_in_a_list_of_the_packs_tags(make_config, harbour, settings_path) -> None:
+    from quizgame.tui.screens.tags import TagsScreen
+
+    app = _home_app(make_config, harbour, settings_path, player="Ada")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(app, pilot)
+        home = app.screen
+        assert str(home.query_one("#tags").label) == "Tags: any ▼"
+        await pilot.click("#tags")
+        await pilot.pause()
+        assert isinstance(app.screen, TagsScreen)
+        assert app.screen.query_one("#tag-list", Checklist).labels == ["deals", "places"]
+        await pilot.press("space", "down", "space", "enter")  # both
+        await pilot.pause()
+        assert app.screen is home and home.chosen_tags == ("deals", "places")
+        assert str(home.query_one("#tags").label) == "Tags: deals, places ▼"
+        assert str(home.query_one("#summary").render()) == "3 questions of 4"
+        # Escape leaves them as they were.
+        await pilot.click("#tags")
+        await pilot.pause()
+        await pilot.press("space", "escape")
+        await pilot.pause()
+        assert app.screen is home and home.chosen_tags == ("deals", "places")

@@ -162,3 +162,15 @@ def test_first_run_of_play_asks_the_name_over_the_question(snap_compare, quiz, m
     options = SessionOptions(seed=3, shuffle_questions=False, shuffle_choices=False)
     app = create_app(make_config(player="", start_pack=harbour, options=options))
     assert snap_compare(app, terminal_size=(60, 18), run_before=steps(clock))
+
+
+def test_home_tags_picked(snap_compare, make_config, harbour, clock) -> None:
+    entries = [PackEntry(path=harbour.path, origin="built-in", pack=harbour, problems=[])]
+    app = create_app(make_config(find_packs=lambda dirs: entries))
+
+    async def pick(pilot: Pilot) -> None:
+        await steps(clock)(pilot)
+        await pilot.click("#tags")
+        await steps(clock, "down", "space")(pilot)
+
+    assert snap_compare(app, run_before=pick)

@@ -165,7 +165,7 @@ class HomeScreen(GameScreen):
                         id="count",
                         compact=True,
                     )
-                yield Select([(Content("Any tag"), "")], value="", allow_blank=False, id="tag", compact=True)
+                yield Button(Content("Tags: any"), id="tags", compact=True, tooltip="Only questions with these tags")
                 yield Label("", id="summary", markup=False)
                 yield Button(Content("Start (Enter)"), variant="primary", id="start")
                 with Horizontal(id="more"):
@@ -235,32 +235,44 @@ class HomeScreen(GameScreen):
     def _show_sections(self) -> None:
         """The highlighted pack's sections and tags, ticked as they were last time."""
         sections = self.query_one("#sections", Checklist)
-        tag = self.query_one("#tag", Select)
         entry = self.selected_entry
         if entry is None or entry.pack is None:
             sections.set_items([])
-            tag.set_options([(Content("Any tag"), "")])
-            tag.display = False
-            self._show_summary()
+            self.pack_tags = ()
+            self.choose_tags(())
             return
         pack = entry.pack.pack
         choices = self.remembered.choices_for(pack.id)
         all_sections = [section.id for section in pack.sections]
         ticked = [section for section in choices.sections if section in all_sections] or all_sections
         sections.set_items([(lit(section.title), section.id) for section in pack.sections], ticked=ticked)
-        names = sorted({name for question in pack.questions for name in question.tags})
-        tag.set_options([(Content("Any tag"), ""), *[(Content.assemble("Tag: ", lit(name)), name) for name in names]])
-        tag.value = choices.tags[0] if choices.tags and choices.tags[0] in names else ""
-        tag.display = bool(names)  # a pack without tags has nothing to pick
+        self.pack_tags = tuple(sorted({name for question in pack.questions for name in question.tags}))
+        self.choose_tags(choices.tags)
+
+    # The highlighted pack's tags, and those chosen of them (none: any question).
+    pack_tags: tuple[str, ...] = ()
+    chosen_tags: tuple[str, ...] = ()
+
+    def choose_tags(self, tags: Iterable[str]) -> None:
+        wanted = set(tags)
+        self.chosen_tags = tuple(tag for tag in self.pack_tags if tag in wanted)
+        button = self.query_one("#tags", Button)
+        button.label = Content.assemble("Tags: ", lit(", ".join(self.chosen_tags)) if self.chosen_tags else "any", " ▼")
+        button.display = bool(self.pack_tags)  # a pack without tags has nothing to pick
         self._show_summary()
 
-    @property
-    def _tags(self) -> tuple[str, ...]:
-        value = self.query_one("#tag", Select).value
-        return (value,) if isinstance(value, str) and value else ()
+    @on(Button.Pressed, "#tags")
+    def _tags_pressed(self) -> None:
+        from quizgame.tui.screens.tags import TagsScreen
+
+        def chosen(tags: tuple[str, ...] | None) -> None:
+            if tags is not None:
+                self.choose_tags(tags)
+
+        self.app.push_screen(TagsScreen(self.pack_tags, self.chosen_tags), chosen)
 
     @on(Checklist.Changed)
-    @on(Select.Changed, "#count, #tag")
+    @on(Select.Changed, "#count")
     def _choices_changed(self) -> None:
         self._show_summary()
 
@@ -279,7 +291,7 @@ class HomeScreen(GameScreen):
         if not sections:
             summary.update(Content.styled("Tick a section to start", "$text-warning"))
             return
-        filters = SessionOptions(seed=0, sections=sections, tags=self._tags)
+        filters = SessionOptions(seed=0, sections=sections, tags=self.chosen_tags)
         found = len(matching_questions(pack, filters))
         count = self.query_one("#count", Select).value
         asked = min(found, count) if isinstance(count, int) and count else found
@@ -363,7 +375,7 @@ class HomeScreen(GameScreen):
             shuffle_questions=shuffle,
             shuffle_choices=shuffle,
             sections=sections,
-            tags=self._tags,
+            tags=self.chosen_tags,
             count=count or None,
             time_limit=float(seconds) if seconds else None,
             mode="exam" if exam else "practice",
