@@ -108,8 +108,8 @@
     text("player", welcome ? welcome.player : "");
   }
 
-  function showScore(score, max) {
-    text("score", max ? "Score " + number(score) + " of " + number(max) : "Score " + number(score));
+  function showScore(score) {
+    text("score", "Score " + number(score));
   }
 
   // -- the connection -----------------------------------------------------------------------
@@ -399,6 +399,14 @@
   function clock(message) {
     if (!state.question || state.question.number !== message.number) return;
     const wasPaused = state.paused;
+    if (state.timesUp && !state.answered && (message.paused || message.remaining > 0)) {
+      // The teacher gave more time just as it ran out here: the question is open again.
+      state.timesUp = false;
+      for (const node of document.querySelectorAll("#screen-question button, #screen-question input")) {
+        node.disabled = false;
+      }
+      show("question");
+    }
     startClock(message.remaining, message.paused);
     if (message.paused && !wasPaused) announce("Paused by the teacher");
     else if (!message.paused && wasPaused) announce("The clock runs again");
@@ -452,7 +460,7 @@
     if (state.question && state.question.number !== message.number) {
       // An earlier question's verdict, held back by its save, after the next one opened:
       // the open question stays on the screen.
-      showScore(message.score, message.max_score);
+      showScore(message.score);
       return;
     }
     stopClock();
@@ -477,7 +485,7 @@
     $("v-next").hidden = !practice;
     $("v-next").disabled = false;
     $("v-wait").hidden = practice;
-    showScore(message.score, message.max_score);
+    showScore(message.score);
     show("verdict");
     const points = outcome ? number(outcome.points) + " points." : "";
     announce(title + " " + points + (rank ? " You are " + rank + "." : ""));
@@ -506,7 +514,7 @@
     const rank = message.rank == null ? "" : ordinal(message.rank) + " of " + message.players;
     text("f-rank", rank ? "You came " + rank : "");
     text("f-score", "Score " + number(message.score) + " of " + number(message.max_score));
-    showScore(message.score, message.max_score);
+    showScore(message.score);
     const list = $("f-review");
     list.replaceChildren();
     for (const item of message.review) {
