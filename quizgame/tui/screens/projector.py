@@ -157,8 +157,15 @@ class ProjectorScreen(GameScreen):
     def _lobby(self) -> ComposeResult:
         classroom = self.classroom
         yield Plain(Content.styled("Join the game", "bold"), classes="heading")
+        if self.lan and self.addresses:
+            from quizgame.tui.widgets.qr import QrCode, join_url
+
+            # The first address, with the PIN: a phone's camera opens the page, PIN filled in.
+            yield QrCode(join_url(self.addresses[0], classroom.pin), id="qr")
         for address in self.addresses:
             yield Plain(Content.assemble("  quizgame join ", (address, "bold")), classes="address")
+        for address in self.addresses:
+            yield Plain(Content.assemble("  or open ", (f"http://{address}/", "bold")), classes="address")
         if self.lan:
             yield Plain("⚠ Open to the local network: anyone on it with the PIN can join.", classes="warning")
         else:
