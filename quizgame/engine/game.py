@@ -72,6 +72,8 @@ class Standing:
     max_score: float
     right: int
     answered: int
+    # quizgame.tally's percentage (0..100, the streak bonus left out): what a bar shows.
+    percent: float = 0.0
 
 
 class HotSeatGame:
@@ -224,17 +226,19 @@ class HotSeatGame:
         )
         standings: list[Standing] = []
         for position, (_, _, player, session) in enumerate(rows, 1):
+            figures = session.tally()
             rank = position
-            if standings and math.isclose(standings[-1].score, session.score, abs_tol=1e-9):
+            if standings and math.isclose(standings[-1].score, figures.score, abs_tol=1e-9):
                 rank = standings[-1].rank
             standings.append(
                 Standing(
                     rank=rank,
                     player=player,
-                    score=session.score,
-                    max_score=session.max_score,
+                    score=figures.score,
+                    max_score=figures.max_score,
                     right=sum(r.correct for r in session.results),
                     answered=session.answered,
+                    percent=figures.percent,
                 )
             )
         return standings

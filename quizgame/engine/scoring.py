@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 # Typed answers are matched in the pack layer, where lint asks the same question.
 from quizgame.packs.textmatch import TYPO_MIN_LETTERS, ShortMatch, match_short  # noqa: F401
+from quizgame.tally import round_points
 
 # Every tunable number of scoring in one place (docs/scoring.md quotes them); the matcher's
 # TYPO_MIN_LETTERS is in quizgame/packs/textmatch.py.
@@ -29,7 +30,8 @@ def score_multiple(picked: Collection[str], right: Collection[str]) -> float:
 
 
 class Points(NamedTuple):
-    """The points an answer earns, in parts that add up to `total`."""
+    """The points an answer earns, in parts that add up to `total`: each part is rounded
+    (quizgame.tally.round_points) before it is added, so the parts shown add up."""
 
     credit_points: float
     speed_bonus: float
@@ -37,7 +39,7 @@ class Points(NamedTuple):
 
     @property
     def total(self) -> float:
-        return self.credit_points + self.speed_bonus + self.streak_bonus
+        return round_points(self.credit_points + self.speed_bonus + self.streak_bonus)
 
 
 def speed_factor(elapsed: float, limit: float | None) -> float:
@@ -77,4 +79,5 @@ def apply_bonuses(
     else:
         credit_points, speed = earned, 0.0
     streak_points = base * streak_percent(streak) / 100 if streak_bonus and streak else 0.0
-    return Points(credit_points, speed, streak_points)
+    # Rounded here, once: what is stored and shown is what is added up.
+    return Points(round_points(credit_points), round_points(speed), round_points(streak_points))

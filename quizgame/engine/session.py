@@ -30,6 +30,7 @@ from quizgame.engine.results import (
 )
 from quizgame.engine.scoring import apply_bonuses, match_short, score_multiple, score_single
 from quizgame.engine.selection import prepare_questions
+from quizgame.tally import Tally, tally
 
 if TYPE_CHECKING:
     from quizgame.packs.types import LoadedPack
@@ -165,14 +166,18 @@ class QuizSession:
     def results(self) -> list[AnswerResult]:
         return list(self._results)
 
+    def tally(self) -> Tally:
+        """Score, maximum and percentage of the answers so far (quizgame.tally)."""
+        return tally(self._results)
+
     @property
     def score(self) -> float:
-        return math.fsum(r.points for r in self._results)
+        return self.tally().score
 
     @property
     def max_score(self) -> float:
         """Base points of the questions answered so far."""
-        return math.fsum(r.max_points for r in self._results)
+        return self.tally().max_score
 
     @property
     def streak(self) -> int:
@@ -303,15 +308,11 @@ class QuizSession:
                 continue
             mine = [r for r in results if section_of[r.question_id] == section.id]
             sections.append(SectionScore(section, sum(r.correct for r in mine), len(mine)))
-        score, max_score = self.score, self.max_score
-        streak_bonus = math.fsum(r.streak_bonus for r in results)
-        # The streak bonus is left out so percent stays a measure of the answers: 0..100.
-        percent = 100.0 * (score - streak_bonus) / max_score if max_score else 0.0
-        percent = min(100.0, max(0.0, percent))  # float rounding only
+        figures = tally(results)
         return SessionSummary(
-            score=score,
-            max_score=max_score,
-            percent=percent,
+            score=figures.score,
+            max_score=figures.max_score,
+            percent=figures.percent,
             right=right,
             wrong=len(results) - right - timed_out,
             timed_out=timed_out,
@@ -320,8 +321,8 @@ class QuizSession:
             sections=tuple(sections),
             answered=len(results),
             total=self.total,
-            speed_bonus=math.fsum(r.speed_bonus for r in results),
-            streak_bonus=streak_bonus,
+            speed_bonus=figures.speed_bonus,
+            streak_bonus=figures.streak_bonus,
             best_streak=max((r.streak for r in results), default=0),
             mode=self.options.mode,
         )

@@ -20,6 +20,8 @@ class Place(NamedTuple):
     movement: int | None = None
     # Points behind the nearest player ranked above; None for those in first place.
     gap: float | None = None
+    # quizgame.tally's percentage of what this player was asked (the streak bonus left out).
+    percent: float = 0.0
 
 
 def rank_players(
@@ -27,10 +29,11 @@ def rank_players(
 ) -> list[Place]:
     """Players given in join order, ranked; ties keep that order. `before`: each player's
     rank last time, for the movements."""
-    rows = sorted(enumerate(players), key=lambda row: (-row[1][1].score, row[0]))
+    figures = [(name, session, session.tally()) for name, session in players]
+    rows = sorted(enumerate(figures), key=lambda row: (-row[1][2].score, row[0]))
     places: list[Place] = []
-    for position, (_, (name, session)) in enumerate(rows, 1):
-        score = session.score
+    for position, (_, (name, session, tally)) in enumerate(rows, 1):
+        score = tally.score
         rank, gap = position, None
         if places:
             last = places[-1]
@@ -46,11 +49,12 @@ def rank_players(
                 rank=rank,
                 player=name,
                 score=score,
-                max_score=session.max_score,
+                max_score=tally.max_score,
                 right=sum(1 for r in session.results if r.correct),
                 answered=session.answered,
                 movement=movement,
                 gap=gap,
+                percent=tally.percent,
             )
         )
     return places

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from quizgame.safe_text import safe_text
+from quizgame.tally import percent_text, points_text
 
 WIDTH = 80
 GAP = "  "
@@ -78,18 +79,9 @@ def format_table(
     return lines
 
 
-def number(value: float) -> str:
-    """Scores as people write them: 120, not 120.0; 12.5 stays 12.5."""
-    rounded = round(value, 1)
-    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
-
-
-def percent(value: float | None) -> str:
-    if value is None:
-        return "-"
-    # 99.6% is not a perfect score: only an exact 100 may show as 100%.
-    shown = round(value)
-    return f"{min(shown, 99) if value < 100 else shown:d}%"
+# Written as the game writes them (quizgame.tally): a figure reads the same everywhere.
+number = points_text
+percent = percent_text
 
 
 def local_time(stamp: str | None) -> str:

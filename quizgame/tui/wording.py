@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from quizgame.tally import percent_text, points_text
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -41,22 +43,23 @@ def verdict(result: AnswerResult) -> Verdict:
     return WRONG
 
 
-def number(value: float) -> str:
-    """Points without a pointless `.0`, and at most one decimal otherwise."""
-    rounded = round(value, 1)
-    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
+# Points and percentages are written by quizgame.tally, as in every report.
+number = points_text
 
 
 def points_line(result: AnswerResult) -> str:
-    text = f"+{number(result.points)} of {number(result.max_points)} points"
-    extras = []
+    """An answer's points with each bonus shown as a bonus, and what the question is worth:
+    "+10 +7.5 speed bonus = 17.5 of 20 points"; the streak bonus comes on top of that."""
+    worth = number(result.max_points)
+    if not (result.speed_bonus or result.streak_bonus):
+        return f"+{number(result.points)} of {worth} points"
+    parts = [f"+{number(result.credit_points)}"]
     if result.speed_bonus:
-        extras.append(f"speed bonus +{number(result.speed_bonus)}")
+        parts.append(f"+{number(result.speed_bonus)} speed bonus")
     if result.streak_bonus:
-        extras.append(f"streak bonus +{number(result.streak_bonus)}")
-    if extras:
-        text += f" ({', '.join(extras)})"
-    return text
+        parts.append(f"+{number(result.streak_bonus)} streak bonus")
+        return f"{' '.join(parts)} = {number(result.points)} points (worth {worth}, streak bonus on top)"
+    return f"{' '.join(parts)} = {number(result.points)} of {worth} points"
 
 
 def duration(seconds: float) -> str:
@@ -83,7 +86,7 @@ def bar(done: int, total: int, width: int = 10) -> str:
 
 
 def percent(done: float, total: float) -> str:
-    return f"{round(100 * done / total) if total else 0}%"
+    return percent_text(100 * done / total if total else 0.0)
 
 
 def long_date(value: dt.date) -> str:

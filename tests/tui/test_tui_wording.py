@@ -19,6 +19,7 @@ class _Result:
     max_points: float = 20.0
     speed_bonus: float = 0.0
     streak_bonus: float = 0.0
+    credit_points: float = 0.0
 
 
 @pytest.mark.parametrize(
@@ -38,8 +39,12 @@ def test_verdict_has_symbol_and_words(result: _Result, expected: str) -> None:
 
 def test_points_line_names_bonuses_only_when_given() -> None:
     assert wording.points_line(_Result(points=20)) == "+20 of 20 points"  # type: ignore[arg-type]
-    line = wording.points_line(_Result(points=27.5, speed_bonus=5, streak_bonus=2.5))  # type: ignore[arg-type]
-    assert line == "+27.5 of 20 points (speed bonus +5, streak bonus +2.5)"
+    line = wording.points_line(_Result(points=17.5, credit_points=10, speed_bonus=7.5))  # type: ignore[arg-type]
+    assert line == "+10 +7.5 speed bonus = 17.5 of 20 points"
+    line = wording.points_line(_Result(points=17.5, credit_points=10, speed_bonus=5, streak_bonus=2.5))  # type: ignore[arg-type]
+    assert line == "+10 +5 speed bonus +2.5 streak bonus = 17.5 points (worth 20, streak bonus on top)"
+    line = wording.points_line(_Result(points=22, credit_points=20, streak_bonus=2))  # type: ignore[arg-type]
+    assert line == "+20 +2 streak bonus = 22 points (worth 20, streak bonus on top)"
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from quizgame.tui.screens.base import sheet
 from quizgame.tui.screens.review import ReviewBody, ReviewScreen
 from quizgame.tui.widgets.answer import AnswerDetails
 from quizgame.tui.widgets.literal import Plain, lit
-from quizgame.tui.wording import bar, duration, number, percent, verdict
+from quizgame.tui.wording import bar, duration, percent, verdict
 
 if TYPE_CHECKING:
     from quizgame.engine import QuizSession
@@ -39,6 +39,7 @@ class ResultsScreen(ReviewScreen):
         super().__init__()
         self.session = session
         self.summary = session.summary()
+        self.figures = session.tally()
 
     @property
     def missed(self) -> int:
@@ -55,16 +56,17 @@ class ResultsScreen(ReviewScreen):
         return bool(self.missed) and not self.exam
 
     def compose(self) -> ComposeResult:
-        s = self.summary
+        s, figures = self.summary, self.figures
         yield Header()
         with ReviewBody(id="body"):
             yield Plain(
                 Content.assemble(
-                    (f"Score {number(s.score)} of {number(s.max_score)}", "bold"),
-                    f"  ({round(s.percent)}%)",
+                    (f"Score {figures.score_text}", "bold"), f"  ({figures.percent_text})"
                 ),
                 id="score",
             )
+            if figures.explained:
+                yield Plain(f"The score {figures.explained}.", id="score-note")
             counts = [f"✔ {s.right} right"]
             if s.partial:
                 counts.append(f"◐ {s.partial} partly right")

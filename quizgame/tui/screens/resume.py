@@ -16,7 +16,6 @@ from textual.widgets import Button
 
 from quizgame.tui.screens.base import GameModal, sheet
 from quizgame.tui.widgets.literal import Plain, lit
-from quizgame.tui.wording import number
 
 if TYPE_CHECKING:
     from quizgame.saving import ResumeOffer
@@ -27,7 +26,11 @@ def offer_lines(offer: ResumeOffer) -> Content:
     exam = session.options.mode == "exam"
     progress = f"You answered {offer.answered} of {offer.total} questions"
     # No score in an exam until its end, not even here.
-    progress += "." if exam else f" and scored {number(session.score)} of {number(session.max_score)}."
+    if exam:
+        progress += "."
+    else:
+        figures = session.tally()
+        progress += f" and scored {figures.score_text} ({figures.percent_text})."
     lines = [lit(session.pack.title, "bold"), Content(progress)]
     if exam:
         lines.append(Content("An exam carries on where it stopped; it cannot be started over."))

@@ -155,12 +155,13 @@ class Scoreboard(Vertical):
         self.standings = standings
 
     def compose(self) -> ComposeResult:
-        best = max((s.score for s in self.standings), default=0.0)
         for standing in self.standings:
             with Horizontal(classes="score-row"):
                 yield Plain(place(standing.rank), classes="place")
                 yield Plain(standing.player, classes="who")
-                yield Plain(bar(round(standing.score), round(best)), classes="bar")
+                # Scaled to the maximum printed beside it, as a share of it: "30 of 120" is a
+                # quarter of a bar, whoever leads.
+                yield Plain(bar(round(standing.percent), 100), classes="bar")
                 yield Plain(
                     f"{number(standing.score)} of {number(standing.max_score)}", classes="points"
                 )
