@@ -207,6 +207,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", help="per-question results for a pack")
     stats.add_argument("pack", metavar="PACK", help="a pack id or file")
+    stats.add_argument(
+        "--format",
+        choices=("text", "csv", "json"),
+        default="text",
+        help="a table to read (default), or CSV or JSON for a spreadsheet or a program",
+    )
     _add_packs_option(stats)
     _add_db_option(stats)
     _add_classroom_commands(sub)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TextIO
@@ -13,21 +12,7 @@ from quizgame.exits import EXIT_OK, EXIT_USAGE
 from quizgame.safe_text import safe_text
 from quizgame.store import StoreError
 from quizgame.store.exporting import write_csv, write_json
-from quizgame.store.reading import fail, open_for_report
-
-
-def _to_stdout(write: Callable[[TextIO], int]) -> int:
-    # Always UTF-8 and no newline translation (csv writes its own \r\n), whatever the locale.
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        return write(sys.stdout)
-    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
-    try:
-        return write(out)
-    finally:
-        out.flush()
-        out.detach()
+from quizgame.store.reading import fail, open_for_report, to_stdout
 
 
 def _shown(rows: Iterable[Sequence[object]]) -> Iterator[list[object]]:
@@ -57,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         if target is None:
-            count = _to_stdout(write)
+            count = to_stdout(write)
         elif target.is_dir():
             return fail(f"cannot write the export: {target} is a folder", EXIT_USAGE)
         elif not target.parent.is_dir():

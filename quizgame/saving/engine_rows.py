@@ -18,6 +18,7 @@ def session_record(
     player_kind: PlayerKind = "player",
     started_at: str | None = None,
     mode: str | None = None,
+    started_from: str | None = None,
 ) -> SessionRecord:
     """What the store keeps about a session when it starts. `max_score` is the base points
     of every question the session will ask, so a teacher sees "x of y" even mid-way."""
@@ -36,6 +37,7 @@ def session_record(
         started_at=started_at or utc_now(),
         game_id=game_id,
         player_kind=player_kind,
+        started_from=started_from,
     )
 
 
@@ -58,6 +60,10 @@ def answer_record(
         max_points=result.max_points,
         seconds=result.elapsed,
         timed_out=result.timed_out,
-        response_text=result.response_text,
+        # No answer in time is no text: a player who types "(no answer)" is told apart.
+        response_text="" if result.response is None else result.response_text,
         answered_at=answered_at or utc_now(),
+        speed_bonus=result.speed_bonus,
+        streak_bonus=result.streak_bonus,
+        typo=result.typo,
     )

@@ -87,7 +87,7 @@ def find_resumable(
             return False
         return same_conditions(stored, wanted, seed_fixed=seed_fixed)
 
-    sessions = store.sessions(pack_id=pack.id, player=player, limit=_RECENT)
+    sessions = store.sessions(pack_id=pack.id, player=player, limit=_RECENT, with_empty=True)
     latest = next((info for info in sessions if candidate(info)), None)
     if latest is None or latest.finished or latest.pack_hash != pack.content_hash:
         return None

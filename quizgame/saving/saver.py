@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from quizgame.saving.engine_rows import answer_record, session_record
 from quizgame.saving.resume import ResumeOffer, lookup_resumable
 from quizgame.saving.writer import ResultsWriter
-from quizgame.store import RecorderStatus, new_id, utc_now
+from quizgame.store import RecorderStatus, SessionRecord, new_id, utc_now
 from quizgame.store.rows import PlayerKind
 
 if TYPE_CHECKING:
@@ -33,6 +33,8 @@ class GameSaver:
         # Keyed by the session object itself: a session is saved under one id for its life.
         self._ids: dict[int, tuple[QuizSession, str]] = {}
         self._finished: set[str] = set()
+        # Sessions kept back until their first answer: one left before it is no result.
+        self._unstored: dict[str, SessionRecord] = {}
 
     @classmethod
     def open(cls, db: Path | str | None = None) -> GameSaver:
@@ -62,10 +64,14 @@ class GameSaver:
         session_id: str | None = None,
         started_at: str | None = None,
         mode: str | None = None,
+        started_from: str | None = None,
+        until_answered: bool = False,
     ) -> str:
         """Save a new session and return its id; the answers given to `session` follow it.
         `mode`: what the store calls how it was played, when not the options' own mode (a
-        classroom's "live" or "self-paced")."""
+        classroom's "live" or "self-paced"). `started_from`: "command" or "home".
+        `until_answered`: write it only with its first answer (or `keep`), so a player who
+        leaves before answering leaves nothing in the teacher's results."""
         session_id = session_id or new_id()
         record = session_record(
             session,
@@ -75,9 +81,22 @@ class GameSaver:
             player_kind=player_kind,
             started_at=started_at,
             mode=mode,
+            started_from=started_from,
         )
         self._ids[id(session)] = (session, session_id)
-        self.writer.submit(lambda recorder: recorder.start_session(record))
+        if until_answered:
+            self._unstored[session_id] = record
+        else:
+            self.writer.submit(lambda recorder: recorder.start_session(record))
+        return session_id
+
+    def keep(self, session: QuizSession) -> str:
+        """Write a session kept back by `until_answered` now (something must refer to it);
+        returns its id."""
+        session_id = self._require(session)
+        record = self._unstored.pop(session_id, None)
+        if record is not None:
+            self.writer.submit(lambda recorder: recorder.start_session(record))
         return session_id
 
     def resume(self, session: QuizSession, session_id: str) -> None:
@@ -95,7 +114,7 @@ class GameSaver:
         """Queue the answer. `on_commit` is called on the writer thread once it is committed
         to the database (not merely kept in memory): what a remote player's acknowledgement
         waits for."""
-        session_id = self._require(session)
+        session_id = self.keep(session)
         prepared = next(q for q in session.questions if q.id == result.question_id)
         record = answer_record(session_id, prepared, result)
         if on_commit is None:
@@ -113,6 +132,8 @@ class GameSaver:
         if session_id in self._finished:
             return
         self._finished.add(session_id)
+        if session_id in self._unstored:
+            return  # never answered: nothing was stored, nothing to finish
         summary = session.summary()
         finished_at = utc_now()
         # The store's max_score becomes the base points of the questions answered, as the
@@ -154,7 +175,12 @@ class GameSaver:
         started_at = utc_now()  # one game, one start: everyone began at the same moment
         for player, session in zip(game.players, game.sessions):
             self.start(
-                session, player, game_id=game_id, player_kind=game.kind, started_at=started_at
+                session,
+                player,
+                game_id=game_id,
+                player_kind=game.kind,
+                started_at=started_at,
+                until_answered=True,
             )
         return game_id
 

@@ -28,7 +28,7 @@ from quizgame.store.rows import utc_now
 from quizgame.store.store import EXPORT_COLUMNS, FORMULA_START, ExportRow
 
 JSON_FORMAT = "quizgame-results"
-JSON_VERSION = 1
+JSON_VERSION = 2  # 2: the conditions, the bonuses and typo_forgiven; an empty answer for a time-out
 
 
 def spreadsheet_safe(value: object) -> object:
@@ -56,7 +56,8 @@ def write_csv(rows: Iterable[Sequence[object]], handle: TextIO) -> int:
 _RAW_IN_JSON = re.compile(f"[{DEL_AND_C1}{BIDI_CONTROLS}{INVISIBLE_BREAKS}{NON_CHARACTERS}]")
 
 
-def _dumps(value: object, **kwargs: Any) -> str:
+def dumps_safe(value: object, **kwargs: Any) -> str:
+    """json.dumps, with what a terminal would act on written as \\u escapes."""
     text = json.dumps(value, ensure_ascii=False, **kwargs)
     if _RAW_IN_JSON.search(text) is None:
         return text
@@ -78,11 +79,11 @@ def write_json(rows: Iterable[ExportRow], handle: TextIO, *, filters: dict[str, 
         "filters": filters,
         "columns": [*EXPORT_COLUMNS, "response"],
     }
-    handle.write(_dumps(head, indent=2)[:-2] + ',\n  "rows": [')
+    handle.write(dumps_safe(head, indent=2)[:-2] + ',\n  "rows": [')
     count = 0
     for row in rows:
         separator = "\n    " if count == 0 else ",\n    "
-        handle.write(separator + _dumps(_json_row(row)))
+        handle.write(separator + dumps_safe(_json_row(row)))
         count += 1
     handle.write("\n  ]\n}\n" if count else "]\n}\n")
     return count

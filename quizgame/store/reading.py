@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO, TypeVar
 
 from quizgame.exits import EXIT_OK, EXIT_PROBLEMS
 from quizgame.safe_text import escaped
@@ -18,6 +21,24 @@ def open_for_report(db: Path | None) -> tuple[Path, ResultsStore | None]:
         return path, ResultsStore.open(path, readonly=True)
     except StoreMissing:
         return path, None
+
+
+T = TypeVar("T")
+
+
+def to_stdout(write: Callable[[TextIO], T]) -> T:
+    """Run `write` on standard output as UTF-8 with no newline translation (csv writes its
+    own \\r\\n), whatever the locale."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        return write(sys.stdout)
+    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    try:
+        return write(out)
+    finally:
+        out.flush()
+        out.detach()
 
 
 def no_results(path: Path, detail: str = "") -> int:

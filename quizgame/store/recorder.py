@@ -16,7 +16,7 @@ import json
 import threading
 import uuid
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,12 @@ class _Finish:
 
 
 _Op = SessionRecord | AnswerRecord | _Finish
+
+
+def _answers(ops: Iterable[_Op]) -> int:
+    """The answers among waiting writes: what a player counts as a result (the start or the
+    end of a session is not one)."""
+    return sum(1 for op in ops if isinstance(op, AnswerRecord))
 
 
 def _apply(store: ResultsStore, op: _Op) -> None:
@@ -222,7 +228,7 @@ class Recorder:
 
     def _degrade(self, message: str) -> None:
         self._trouble = True
-        waiting = len(self._pending) + len(self._rejected)
+        waiting = _answers(self._pending) + _answers(self._rejected)
         self._status = RecorderStatus(False, f"{message} — {_KEPT}", waiting)
 
     def _connect(self, policy: RetryPolicy) -> None:
@@ -277,9 +283,9 @@ class Recorder:
         if self._rejected:
             self._status = RecorderStatus(
                 False,
-                f"{len(self._rejected)} result(s) could not be saved ({self._rejected_reason}); "
+                f"{_answers(self._rejected)} result(s) could not be saved ({self._rejected_reason}); "
                 "they will be kept in an unsaved file when quizgame closes",
-                len(self._rejected),
+                _answers(self._rejected),
             )
         elif self._trouble:
             self._status = RecorderStatus(True, f"results saved again: {self.path}", 0)
@@ -352,7 +358,7 @@ class Recorder:
                 atomic_write(target, lambda handle: handle.write(text))
             except OSError:
                 continue
-            count = len(unsaved)
+            count = _answers(unsaved)
             self._pending.clear()
             self._rejected.clear()
             self._on_commit.clear()  # in a file, not the database: never acknowledged
@@ -365,9 +371,9 @@ class Recorder:
             return
         self._status = RecorderStatus(
             False,
-            f"{reason} — {len(unsaved)} result(s) could not be saved anywhere and will be "
+            f"{reason} — {_answers(unsaved)} result(s) could not be saved anywhere and will be "
             "lost when quizgame exits",
-            len(unsaved),
+            _answers(unsaved),
         )
 
     def _replay_unsaved(self) -> None:

@@ -16,8 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from quizgame.store.conditions import Conditions, read_conditions
+from quizgame.tally import Tally, totals
+
 PlayerKind = Literal["player", "team"]
 PLAYER_KINDS: tuple[str, ...] = ("player", "team")
+STARTED_FROM: tuple[str | None, ...] = ("command", "home", None)
 
 
 def utc_now() -> str:
@@ -114,6 +118,9 @@ class SessionRecord:
     started_at: str | None = None  # UTC ISO 8601; None: stamped when first handed to the store
     game_id: str | None = None  # shared by the sessions of one hot-seat or team game
     player_kind: PlayerKind = "player"
+    # How it was started: "command" (the options on the command line, as a teacher gives
+    # them) or "home" (chosen on the home screen); None when not known.
+    started_from: str | None = None
     options_json: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -125,6 +132,8 @@ class SessionRecord:
             _check_text(self.game_id, "game_id")
         if self.player_kind not in PLAYER_KINDS:
             raise ValueError(f"player_kind must be one of {PLAYER_KINDS}, got {self.player_kind!r}")
+        if self.started_from not in STARTED_FROM:
+            raise ValueError(f"started_from must be one of {STARTED_FROM}, got {self.started_from!r}")
         _check_whole(self.seed, "seed")
         _check_whole(self.question_count, "question_count", 0)
         _check_number(self.max_score, "max_score")
@@ -155,15 +164,19 @@ class AnswerRecord:
     timed_out: bool = False
     response_text: str | None = None  # human-readable; derived from `response` when None
     answered_at: str | None = None  # UTC ISO 8601; None: stamped when first handed to the store
+    # The parts of `points` that are bonuses (the percentage leaves the streak bonus out).
+    speed_bonus: float = 0.0
+    streak_bonus: float = 0.0
+    typo: bool = False  # right with one typo forgiven
     response_json: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _check_text(self.session_id, "session_id")
         _check_text(self.question_id, "question_id")
         _check_whole(self.question_number, "question_number", 1)
-        if not isinstance(self.correct, bool) or not isinstance(self.timed_out, bool):
-            raise ValueError("correct and timed_out must be True or False")
-        for name in ("credit", "points", "max_points"):
+        if not all(isinstance(flag, bool) for flag in (self.correct, self.timed_out, self.typo)):
+            raise ValueError("correct, timed_out and typo must be True or False")
+        for name in ("credit", "points", "max_points", "speed_bonus", "streak_bonus"):
             _check_number(getattr(self, name), name)
         if not 0 <= self.credit <= 1:
             raise ValueError(f"credit must be between 0 and 1, got {self.credit!r}")
@@ -195,14 +208,24 @@ class SessionInfo:
     right: int
     started_at: str
     finished_at: str | None
+    # Base points of the questions answered, and the streak bonus in `score`.
+    answered_max: float = 0.0
+    streak_bonus: float = 0.0
+    started_from: str | None = None
 
     @property
     def finished(self) -> bool:
         return self.finished_at is not None
 
     @property
-    def percent(self) -> float | None:
-        return 100.0 * self.score / self.max_score if self.max_score > 0 else None
+    def conditions(self) -> Conditions:
+        return read_conditions(self.mode, self.options, self.question_count, self.started_from)
+
+    @property
+    def tally(self) -> Tally:
+        """Score, maximum and percentage as the game shows them (quizgame.tally): judged on
+        the questions answered."""
+        return totals(self.score, self.answered_max, self.streak_bonus, 0.0, self.answered)
 
 
 @dataclass(frozen=True)
@@ -222,6 +245,9 @@ class StoredAnswer:
     seconds: float | None
     timed_out: bool
     answered_at: str
+    speed_bonus: float = 0.0
+    streak_bonus: float = 0.0
+    typo: bool | None = None  # None: stored before it was kept
 
 
 @dataclass(frozen=True)
@@ -231,9 +257,14 @@ class LeaderboardEntry:
     player_kind: str
     score: float
     max_score: float
-    percent: float | None
+    percent: float
     finished_at: str
     session_id: str
+    # Which board: runs under the same conditions (described by `conditions`) are ranked
+    # together; a retry of missed questions is on a board of retries.
+    board: int = 0
+    conditions: str = ""
+    retry: bool = False
 
 
 @dataclass(frozen=True)

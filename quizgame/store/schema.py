@@ -8,6 +8,7 @@ database at once cannot both migrate it (the second sees the new version and doe
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -78,7 +79,64 @@ _V1: tuple[str, ...] = (
     """,
 )
 
-MIGRATIONS: list[Migration] = [_V1]
+
+
+def _answer_parts(conn: sqlite3.Connection) -> None:
+    """Each answer's bonuses and forgiven typo, each session's totals for the reports, and
+    where a session was started from.
+
+    The reports' percentage leaves the streak bonus out, so it is kept per answer; answers
+    stored before it was are given theirs from the order of right answers, by the rule that
+    scored them then (10% of base points per answer in the streak beyond the first, at most
+    50%). Their speed bonus is worked out where the session had one time limit for all; a
+    forgiven typo was not kept, so it stays unknown (NULL). Points are rounded to one
+    decimal as they are now (quizgame.tally), so the parts add up; a time-out's text is
+    empty. A session's `answered_max` is the base points of the questions answered, what a
+    run left half way is judged on.
+    """
+    for statement in (
+        "ALTER TABLE answers ADD COLUMN speed_bonus REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE answers ADD COLUMN streak_bonus REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE answers ADD COLUMN typo INTEGER CHECK (typo IN (0, 1))",
+        "ALTER TABLE sessions ADD COLUMN answered_max REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE sessions ADD COLUMN streak_bonus REAL NOT NULL DEFAULT 0",
+        # 'command' (the options on the command line), 'home' (the home screen); NULL: older.
+        "ALTER TABLE sessions ADD COLUMN started_from TEXT",
+    ):
+        conn.execute(statement)
+    sessions = conn.execute("SELECT id, options FROM sessions").fetchall()
+    for session_id, options_json in sessions:
+        options = json.loads(options_json)
+        scoring = options.get("scoring") or {}
+        timed = options.get("time_limit") is not None and bool(scoring.get("speed_bonus"))
+        streak = 0
+        rows = conn.execute(
+            "SELECT player_id, question_id, correct, credit, points, max_points FROM answers "
+            "WHERE session_id = ? ORDER BY question_number",
+            (session_id,),
+        ).fetchall()
+        for player_id, question_id, correct, credit, points, max_points in rows:
+            streak = streak + 1 if correct else 0
+            bonus = 0.0
+            if scoring.get("streak_bonus") and streak:
+                bonus = max_points * min(10 * (streak - 1), 50) / 100
+            speed = max(0.0, points - bonus - max_points * credit * 0.5) if timed else 0.0
+            conn.execute(
+                "UPDATE answers SET streak_bonus = round(?, 1), speed_bonus = round(?, 1), "
+                "points = round(points, 1) "
+                "WHERE session_id = ? AND player_id = ? AND question_id = ?",
+                (bonus, speed, session_id, player_id, question_id),
+            )
+    conn.execute("UPDATE answers SET response_text = '' WHERE response = 'null'")
+    conn.execute(
+        "UPDATE sessions SET "
+        "score = coalesce((SELECT round(sum(a.points), 1) FROM answers a WHERE a.session_id = sessions.id), 0), "
+        "answered_max = coalesce((SELECT sum(a.max_points) FROM answers a WHERE a.session_id = sessions.id), 0), "
+        "streak_bonus = coalesce((SELECT round(sum(a.streak_bonus), 1) FROM answers a WHERE a.session_id = sessions.id), 0)"
+    )
+
+
+MIGRATIONS: list[Migration] = [_V1, _answer_parts]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

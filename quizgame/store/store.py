@@ -64,15 +64,23 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "pack_hash",
     "pack_title",
     "mode",
+    "started_from",
+    "time_limit",
+    "seed",
+    "question_count",
+    "sections",
     "question_id",
     "question_number",
     "answer",
     "correct",
     "credit",
     "points",
+    "speed_bonus",
+    "streak_bonus",
     "max_points",
     "seconds",
     "timed_out",
+    "typo_forgiven",
     "answered_at",
 )
 
@@ -88,23 +96,39 @@ class ExportRow(NamedTuple):
     pack_hash: str
     pack_title: str
     mode: str
+    started_from: str | None
+    time_limit: float | None
+    seed: int
+    question_count: int
+    sections: str  # the sections chosen, joined with "; " ("" for all)
     question_id: str
     question_number: int
-    answer: str
+    answer: str  # "" when no answer was given in time
     correct: bool
     credit: float
     points: float
+    speed_bonus: float
+    streak_bonus: float
     max_points: float
     seconds: float | None
     timed_out: bool
+    typo_forgiven: bool | None  # None: stored before it was kept
     answered_at: str
     response_json: str
 
 
-_EXPORT_SELECT = """
-    s.id, s.game_id, p.name, p.kind, s.pack_id, s.pack_hash, s.pack_title, s.mode,
-    a.question_id, a.question_number, a.response_text, a.correct, a.credit, a.points,
-    a.max_points, round(a.seconds, 3), a.timed_out, a.answered_at, a.response
+# The conditions, from the options JSON; points as stored (rounded when scored), and rounded
+# again here only for rows an older version stored unrounded.
+_CONDITIONS = (
+    "s.started_from, json_extract(s.options, '$.time_limit'), s.seed, s.question_count, "
+    "coalesce((SELECT group_concat(value, '; ') FROM json_each(s.options, '$.sections')), '')"
+)
+_POINTS = "a.correct, a.credit, round(a.points, 1), a.speed_bonus, a.streak_bonus, a.max_points"
+
+_EXPORT_SELECT = f"""
+    s.id, s.game_id, p.name, p.kind, s.pack_id, s.pack_hash, s.pack_title, s.mode, {_CONDITIONS},
+    a.question_id, a.question_number, a.response_text, {_POINTS},
+    round(a.seconds, 3), a.timed_out, a.typo, a.answered_at, a.response
 """
 
 # What makes a spreadsheet treat a cell as a formula (OWASP's list for CSV injection).
@@ -122,12 +146,15 @@ _SPREADSHEET_SELECT = ", ".join(
             _guarded(column)
             for column in (
                 "s.id", "s.game_id", "p.name", "p.kind", "s.pack_id", "s.pack_hash",
-                "s.pack_title", "s.mode", "a.question_id",
+                "s.pack_title", "s.mode",
             )
         ),
+        _CONDITIONS,
+        _guarded("a.question_id"),
         "a.question_number",
         _guarded("a.response_text"),
-        "a.correct, a.credit, a.points, a.max_points, round(a.seconds, 3), a.timed_out",
+        _POINTS,
+        "round(a.seconds, 3), a.timed_out, a.typo",
         _guarded("a.answered_at"),
     ]
 )
@@ -135,15 +162,17 @@ _SPREADSHEET_SELECT = ", ".join(
 _SESSION_COLUMNS = """
     s.id, s.game_id, p.name, p.kind, s.pack_id, s.pack_hash, s.pack_title, s.mode, s.options,
     s.seed, s.question_count, s.max_score, s.score, s.answered, s.right_count, s.started_at,
-    s.finished_at
+    s.finished_at, s.answered_max, s.streak_bonus, s.started_from
 """
 
 
 def _filters(
-    pack_id: str | None, player: str | None, game_id: str | None = None
+    pack_id: str | None, player: str | None, game_id: str | None = None, *, with_empty: bool = False
 ) -> tuple[str, list[object]]:
-    """A WHERE clause over sessions `s` joined with players `p`."""
-    where, params = [], []
+    """A WHERE clause over sessions `s` joined with players `p`. A session without an answer
+    (the player left before the first) is no result: not listed unless `with_empty`."""
+    where: list[str] = [] if with_empty else ["s.answered > 0"]
+    params: list[object] = []
     if game_id is not None:
         where.append("s.game_id = ?")
         params.append(game_id)
@@ -336,8 +365,8 @@ class ResultsStore:
             ).fetchone()
             conn.execute(
                 "INSERT INTO sessions (id, game_id, player_id, pack_id, pack_hash, pack_title, "
-                "mode, options, seed, question_count, max_score, started_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                "mode, options, seed, question_count, max_score, started_at, started_from) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 (
                     record.session_id,
                     record.game_id,
@@ -351,6 +380,7 @@ class ResultsStore:
                     record.question_count,
                     float(record.max_score),
                     started_at,
+                    record.started_from,
                 ),
             )
 
@@ -376,7 +406,8 @@ class ResultsStore:
         inserted = conn.execute(
             "INSERT INTO answers (session_id, player_id, question_id, question_number, "
             "response, response_text, correct, credit, points, max_points, seconds, "
-            "timed_out, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "timed_out, answered_at, speed_bonus, streak_bonus, typo) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (session_id, player_id, question_id) DO NOTHING",
             (
                 answer.session_id,
@@ -392,14 +423,24 @@ class ResultsStore:
                 None if answer.seconds is None else float(answer.seconds),
                 int(answer.timed_out),
                 answered_at,
+                float(answer.speed_bonus),
+                float(answer.streak_bonus),
+                int(answer.typo),
             ),
         ).rowcount
         if inserted != 1:
             return False
         conn.execute(
             "UPDATE sessions SET score = score + ?, answered = answered + 1, "
-            "right_count = right_count + ? WHERE id = ?",
-            (float(answer.points), int(answer.correct), answer.session_id),
+            "right_count = right_count + ?, answered_max = answered_max + ?, "
+            "streak_bonus = streak_bonus + ? WHERE id = ?",
+            (
+                float(answer.points),
+                int(answer.correct),
+                float(answer.max_points),
+                float(answer.streak_bonus),
+                answer.session_id,
+            ),
         )
         return True
 
@@ -418,8 +459,9 @@ class ResultsStore:
         def work(conn: sqlite3.Connection) -> None:
             updated = conn.execute(
                 "UPDATE sessions SET finished_at = coalesce(finished_at, ?), "
-                "score = coalesce(?, score), max_score = coalesce(?, max_score) WHERE id = ?",
-                (finished_at, score, max_score, session_id),
+                "score = coalesce(?, score), max_score = coalesce(?, max_score), "
+                "answered_max = coalesce(?, answered_max) WHERE id = ?",
+                (finished_at, score, max_score, max_score, session_id),
             ).rowcount
             if updated != 1:
                 raise UnknownSession(f"no session {session_id!r} in {self.path}")
@@ -446,9 +488,12 @@ class ResultsStore:
         player: str | None = None,
         limit: int | None = None,
         game_id: str | None = None,
+        with_empty: bool = False,
     ) -> list[SessionInfo]:
-        """Sessions newest first, for the results table; `game_id`: one classroom game's."""
-        clause, params = _filters(pack_id, player, game_id)
+        """Sessions newest first, for the results table; `game_id`: one classroom game's.
+        `with_empty`: also those without an answer, which are never results (resuming looks
+        at them: a fresh start nobody answered in still stands for the one abandoned)."""
+        clause, params = _filters(pack_id, player, game_id, with_empty=with_empty)
         clause += " ORDER BY s.started_at DESC, s.id"
         if limit is not None:
             clause += " LIMIT ?"
@@ -491,7 +536,8 @@ class ResultsStore:
             lambda conn: conn.execute(
                 "SELECT a.session_id, p.name, a.question_id, a.question_number, a.response, "
                 "a.response_text, a.correct, a.credit, a.points, a.max_points, a.seconds, "
-                "a.timed_out, a.answered_at FROM answers a JOIN players p ON p.id = a.player_id "
+                "a.timed_out, a.answered_at, a.speed_bonus, a.streak_bonus, a.typo "
+                "FROM answers a JOIN players p ON p.id = a.player_id "
                 "WHERE a.session_id = ? ORDER BY a.question_number, a.answered_at",
                 (session_id,),
             ).fetchall(),
@@ -500,7 +546,8 @@ class ResultsStore:
         return [
             StoredAnswer(
                 row[0], row[1], row[2], row[3], decode_response(row[4]), row[5], bool(row[6]),
-                row[7], row[8], row[9], row[10], bool(row[11]), row[12],
+                row[7], row[8], row[9], row[10], bool(row[11]), row[12], row[13], row[14],
+                None if row[15] is None else bool(row[15]),
             )
             for row in rows
         ]
@@ -508,40 +555,61 @@ class ResultsStore:
     def leaderboard(
         self, pack_id: str, limit: int = 10, *, pack_hash: str | None = None
     ) -> list[LeaderboardEntry]:
-        """Each player's best finished session on a pack, best first: highest score, then
-        highest percentage, then whoever got there first."""
+        """Finished runs on a pack, ranked by percentage among runs played under the same
+        conditions (pack version, mode, questions, time limit, bonuses; see
+        quizgame.store.conditions), each player's best once per board. Boards come one after
+        the other, the most played first and retries of missed questions last; `limit` is
+        per board. Best: highest percentage, then highest score, then whoever got there first."""
         hash_clause = "AND s.pack_hash = ?" if pack_hash is not None else ""
-        params: tuple = (pack_id, pack_hash, limit) if pack_hash is not None else (pack_id, limit)
-        sql = f"""
-            SELECT name, kind, score, max_score, finished_at, id FROM (
-                SELECT p.name, p.kind, s.score, s.max_score, s.finished_at, s.id,
-                       row_number() OVER (
-                           PARTITION BY s.player_id
-                           ORDER BY s.score DESC,
-                                    s.score / nullif(s.max_score, 0) DESC,
-                                    s.finished_at, s.id
-                       ) AS best
-                FROM sessions s JOIN players p ON p.id = s.player_id
-                WHERE s.pack_id = ? {hash_clause} AND s.finished_at IS NOT NULL
-            )
-            WHERE best = 1
-            ORDER BY score DESC, score / nullif(max_score, 0) DESC, finished_at, id
-            LIMIT ?
-        """
-        rows = self._read(lambda conn: conn.execute(sql, params).fetchall(), [])
-        return [
-            LeaderboardEntry(
-                rank=rank,
-                player=name,
-                player_kind=kind,
-                score=score,
-                max_score=max_score,
-                percent=100.0 * score / max_score if max_score > 0 else None,
-                finished_at=finished_at,
-                session_id=session_id,
-            )
-            for rank, (name, kind, score, max_score, finished_at, session_id) in enumerate(rows, 1)
-        ]
+        params: tuple = (pack_id, pack_hash) if pack_hash is not None else (pack_id,)
+        clause = (
+            f"WHERE s.pack_id = ? {hash_clause} AND s.finished_at IS NOT NULL AND s.answered > 0"
+        )
+        boards: dict[tuple, list[SessionInfo]] = {}
+        for info in self._sessions(clause, params):
+            key = (info.pack_hash, *info.conditions.key)
+            boards.setdefault(key, []).append(info)
+
+        def best_first(info: SessionInfo) -> tuple:
+            figures = info.tally
+            return (-round(figures.percent, 6), -figures.score, info.finished_at, info.session_id)
+
+        # The most played board first, then the most recently played; retries last.
+        ordered = sorted(
+            boards.values(), key=lambda runs: max(run.finished_at or "" for run in runs), reverse=True
+        )
+        ordered.sort(key=lambda runs: (runs[0].conditions.retry, -len(runs)))
+        entries: list[LeaderboardEntry] = []
+        for board, runs in enumerate(ordered):
+            seen: set[tuple[str, str]] = set()
+            places: list[LeaderboardEntry] = []
+            for info in sorted(runs, key=best_first):
+                if (info.player, info.player_kind) in seen:
+                    continue
+                seen.add((info.player, info.player_kind))
+                figures = info.tally
+                rank = len(places) + 1
+                if places and abs(places[-1].percent - figures.percent) < 1e-9 and places[-1].score == figures.score:
+                    rank = places[-1].rank
+                places.append(
+                    LeaderboardEntry(
+                        rank=rank,
+                        player=info.player,
+                        player_kind=info.player_kind,
+                        score=figures.score,
+                        max_score=figures.max_score,
+                        percent=figures.percent,
+                        finished_at=info.finished_at or "",
+                        session_id=info.session_id,
+                        board=board,
+                        conditions=info.conditions.text,
+                        retry=info.conditions.retry,
+                    )
+                )
+                if len(places) >= limit:
+                    break
+            entries.extend(places)
+        return entries
 
     def export_rows(
         self,
@@ -556,7 +624,11 @@ class ResultsStore:
         Rows are fetched in chunks so a million answers never sit in memory at once.
         """
         for row in self._export(_EXPORT_SELECT, pack_id, player, chunk, game_id):
-            yield ExportRow(*row[:11], bool(row[11]), *row[12:16], bool(row[16]), *row[17:])
+            values = list(row)
+            values[16] = bool(values[16])  # correct
+            values[23] = bool(values[23])  # timed_out
+            values[24] = None if values[24] is None else bool(values[24])  # typo_forgiven
+            yield ExportRow(*values)
 
     def spreadsheet_rows(
         self,
@@ -604,7 +676,7 @@ class ResultsStore:
         rows = self._read(
             lambda conn: conn.execute(
                 "SELECT s.pack_hash, max(s.pack_title), count(*), sum(s.answered), "
-                "max(s.started_at) FROM sessions s WHERE s.pack_id = ? "
+                "max(s.started_at) FROM sessions s WHERE s.pack_id = ? AND s.answered > 0 "
                 "GROUP BY s.pack_hash ORDER BY max(s.started_at) DESC",
                 (pack_id,),
             ).fetchall(),
@@ -616,11 +688,30 @@ class ResultsStore:
         """Every pack id with at least one session."""
         rows = self._read(
             lambda conn: conn.execute(
-                "SELECT DISTINCT pack_id FROM sessions ORDER BY 1"
+                "SELECT DISTINCT pack_id FROM sessions WHERE answered > 0 ORDER BY 1"
             ).fetchall(),
             [],
         )
         return [row[0] for row in rows]
+
+    def wrong_responses(self, pack_id: str, pack_hash: str) -> dict[str, list[tuple[object, int]]]:
+        """For one version of a pack: each question's answers that were not fully right
+        (time-outs aside), as given (a multiple-choice answer as a frozenset of the choices
+        ticked), with how many gave each."""
+        rows = self._read(
+            lambda conn: conn.execute(
+                "SELECT a.question_id, a.response, count(*) FROM answers a "
+                "JOIN sessions s ON s.id = a.session_id "
+                "WHERE s.pack_id = ? AND s.pack_hash = ? AND a.correct = 0 AND a.timed_out = 0 "
+                "GROUP BY a.question_id, a.response ORDER BY a.question_id, a.response",
+                (pack_id, pack_hash),
+            ).fetchall(),
+            [],
+        )
+        found: dict[str, list[tuple[object, int]]] = {}
+        for question_id, response, count in rows:
+            found.setdefault(question_id, []).append((decode_response(response), count))
+        return found
 
     def question_stats(self, pack_id: str, pack_hash: str) -> list[QuestionStats]:
         """Per-question results for one version of a pack, ordered by question id."""

@@ -93,10 +93,14 @@ class QuizApp(App[int]):
             else:
                 # Held: nothing of this session starts until the app knows it is played
                 # (see _resume_or_begin).
+                self._started_from = "command"
                 return QuizScreen(session, tick=config.tick, held=True)
         return self._home_screen()
 
     _start_problem: str | None = None
+    # Where the solo quiz being played was set up, for the teacher's reports: "command"
+    # (the options on the command line) or "home" (the home screen). A retry keeps it.
+    _started_from = "home"
 
     async def on_mount(self) -> None:
         config = self.config
@@ -257,7 +261,9 @@ class QuizApp(App[int]):
             if resumed is not None:
                 recorder.resume(session, resumed.session_id)
             else:
-                recorder.start(session, self.player)
+                recorder.start(
+                    session, self.player, started_from=self._started_from, until_answered=True
+                )
         self.post_message(messages.QuizStarted(session, self.player))
 
     async def start_quiz(
@@ -268,6 +274,7 @@ class QuizApp(App[int]):
         from quizgame.engine import EngineError, QuizSession
 
         self.player = player
+        self._started_from = "home"
         try:
             session = QuizSession(pack, options, clock=self.config.clock)
         except EngineError as error:

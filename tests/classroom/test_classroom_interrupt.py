@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import termios
 from collections.abc import Iterator
 from pathlib import Path
@@ -187,3 +188,15 @@ def test_a_closed_terminal_loses_nothing_and_exits_quietly(start, env) -> None:
     assert terminal.wait() == 0
     (info,) = sessions(env)
     assert (info.answered, info.right) == (2, 2)
+
+
+def test_quitting_before_the_first_answer_leaves_no_session(start, env) -> None:
+    terminal = start()
+    terminal.wait_for("Question 1 of 6")
+    terminal.press("ctrl+q")  # nothing answered, nothing to lose: it does not ask
+    assert terminal.wait() == 0
+    # Not hidden from the reports but never written: the teacher has nothing to wade through.
+    db = Path(env["QUIZGAME_DB"])
+    if db.exists():
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("SELECT count(*) FROM sessions").fetchone() == (0,)

@@ -74,13 +74,19 @@ def test_results_of_an_empty_database(capsys, db_path: Path) -> None:
     assert run(capsys, "--db", str(db_path), "results")[0] == 0
 
 
+def table_rows(out: str) -> list[str]:
+    """The results table's rows: from under the header to the first blank line."""
+    lines = out.splitlines()
+    return lines[1 : lines.index("")]
+
+
 def test_results_table(capsys, filled: Path) -> None:
     code, out, err = run(capsys, "results", "--db", str(filled))
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0].split() == ["PLAYER", "PACK", "MODE", "SCORE", "%", "DATE", "DONE"]
+    assert lines[0].split() == ["PLAYER", "PACK", "RUN", "SCORE", "%", "DATE", "DONE"]
     rows = {line.split()[0]: line.split() for line in lines[1:5]}
-    assert rows["cat"][1:5] == ["other", "practice", "20/20", "100%"] and rows["cat"][-1] == "yes"
+    assert rows["cat"][1:5] == ["other", "A", "20/20", "100%"] and rows["cat"][-1] == "yes"
     assert rows["bob"][3:5] == ["20/40", "50%"] and rows["bob"][-1] == "2/2"
     assert rows["ann"][3:5] == ["60/80", "75%"] and rows["ann"][-1] == "yes"
     assert [line.split()[0] for line in lines[1:5]] == [
@@ -92,11 +98,11 @@ def test_results_table(capsys, filled: Path) -> None:
 
 def test_results_filters_and_limit(capsys, filled: Path) -> None:
     _, out, _ = run(capsys, "results", "--db", str(filled), "--player", "ann")
-    assert [line.split()[0] for line in out.splitlines()[1:-2]] == ["ann"]
+    assert [line.split()[0] for line in table_rows(out)] == ["ann"]
     _, out, _ = run(capsys, "results", "--db", str(filled), "--pack", "other")
-    assert [line.split()[0] for line in out.splitlines()[1:-2]] == ["cat"]
+    assert [line.split()[0] for line in table_rows(out)] == ["cat"]
     _, out, _ = run(capsys, "results", "--db", str(filled), "--limit", "2")
-    assert len(out.splitlines()) == 1 + 2 + 2
+    assert len(table_rows(out)) == 2
     code, out, _ = run(capsys, "results", "--db", str(filled), "--player", "zed")
     assert code == 0 and out == f"no results yet for player 'zed' (database: {filled})\n"
 
@@ -340,11 +346,14 @@ def test_stats_by_question_id_when_the_pack_is_not_found(capsys, db_path: Path, 
     lines = out.splitlines()
     assert lines[0] == "G20 takeaways (g20)"
     assert lines[1].startswith("version aaaaaaaa: 4 sessions, 12 answers, latest ")
-    rows = [line.split() for line in lines[3:6]]
-    table = {next(t for t in row if t.startswith("q")): row for row in rows}
-    assert table["q1"][-3:] == ["4", "100%", "-"]
-    assert table["q2"][0] == "*" and table["q2"][-4:] == ["4", "25%", "Berlin", "(3)"]
-    assert table["q3"][-4:] == ["4", "50%", "Berlin", "(2)"]
+    assert lines[2].split() == ["#", "QUESTION", "ID", "ANSWERS", "RIGHT"]
+    assert lines[3:-1] == [
+        "   q1                 4   100%",
+        "*  q2                 4    25%",
+        "     most-chosen wrong answer: Berlin (3)",
+        "   q3                 4    50%",
+        "     most-chosen wrong answer: Berlin (2)",
+    ]
     assert lines[-1] == "* hardest: q2 (25% right)"
     assert_fits(out)
 
@@ -357,11 +366,15 @@ def test_stats_in_pack_order_with_prompts(capsys, db_path: Path, pack_layer) -> 
     assert code == 0
     lines = out.splitlines()
     assert lines[1].startswith("version aaaaaaaa (current):")
-    assert lines[2].split()[:2] == ["#", "QUESTION"]
-    body = lines[3:7]
-    assert [line.split()[0] for line in body] == ["1", "2*", "3", "4"]
-    assert "Prompt for q4" in body[0] and body[0].split()[-3:] == ["0", "-", "-"]
-    assert "Prompt for q2" in body[1] and "…" in body[1] and "25%" in body[1]
+    assert lines[2].split()[:3] == ["#", "QUESTION", "ID"]
+    rows = [line for line in lines[3:-1] if not line.startswith(" ")]
+    assert [row.split()[:2] for row in rows] == [["1", "q4"], ["2*", "q2"], ["3", "q1"], ["4", "q3"]]
+    assert rows[0].split()[-2:] == ["0", "-"] and rows[1].split()[-2:] == ["4", "25%"]
+    # The whole prompt, wrapped under its question id: never cut short.
+    at = lines.index(rows[1])
+    prompt = " ".join(line.strip() for line in lines[at + 1 : at + 4] if not line.strip().startswith("most-"))
+    assert prompt.startswith("Prompt for q2: where did the leaders meet") and "…" not in out
+    assert lines[at + 1].startswith("     Prompt for q2")
     assert lines[-1] == "* hardest: 2 (25% right)"
     assert_fits(out)
 
@@ -463,9 +476,11 @@ def test_stats_with_the_real_built_in_pack(capsys, db_path: Path, article_pack_p
         lines = out.splitlines()
         assert lines[0] == f"{loaded.title} ({loaded.id})"
         assert "(current): 3 sessions, 6 answers" in lines[1]
-        assert lines[3].startswith("1 ") and lines[3].split()[-3:] == ["3", "100%", "-"]
-        assert lines[4].startswith("2*") and lines[4].split()[-4:] == ["3", "33%", "Nope", "(2)"]
-        assert len(lines) == 3 + len(loaded.pack.questions) + 1
+        rows = [line for line in lines[3:-1] if not line.startswith(" ")]
+        assert rows[0].split() == ["1", first.id, "3", "100%"]
+        assert rows[1].split() == ["2*", second.id, "3", "33%"]
+        assert len(rows) == len(loaded.pack.questions)
+        assert "     most-chosen wrong answer: Nope (2)" in lines
         assert_fits(out)
 
 
@@ -475,11 +490,11 @@ def test_results_shows_the_most_recent_fifty_unless_asked(capsys, db_path: Path)
             play(store, f"p{i:02d}", (True,))
     code, out, _ = run(capsys, "results", "--db", str(db_path))
     lines = out.splitlines()
-    assert code == 0 and len(lines) == 1 + 50 + 2
+    assert code == 0 and len(table_rows(out)) == 50
     assert lines[1].startswith("p52") and lines[50].startswith("p03")
     assert lines[-1].startswith("the 50 most recent of 53 sessions; --limit N shows more")
     _, out, _ = run(capsys, "results", "--db", str(db_path), "--limit", "60")
-    assert len(out.splitlines()) == 1 + 53 + 2 and out.splitlines()[-1].startswith("53 sessions")
+    assert len(table_rows(out)) == 53 and out.splitlines()[-1].startswith("53 sessions")
     _, out, _ = run(capsys, "results", "--db", str(db_path), "--limit", "53")
     assert out.splitlines()[-1].startswith("53 sessions")
 
@@ -501,8 +516,9 @@ def test_sql_formula_guard_matches_the_rule(db_path: Path) -> None:
         def check(text: str) -> None:
             n = next(numbers)
             store.record_answer(answer(record.session_id, n, response=text))
-            (row,) = [r for r in store.spreadsheet_rows() if r[9] == n]
-            assert row[10] == spreadsheet_safe(text)
+            number = EXPORT_COLUMNS.index("question_number")
+            (row,) = [r for r in store.spreadsheet_rows() if r[number] == n]
+            assert row[EXPORT_COLUMNS.index("answer")] == spreadsheet_safe(text)
 
         check()
 
@@ -585,3 +601,80 @@ def test_names_a_spreadsheet_would_run_pass_the_name_check_and_export_as_text(ca
     assert players == [f"'{name}" for name in FORMULA_NAMES]
     _, out, _ = run(capsys, "export", "--format", "json", "--db", str(db_path))
     assert [row["player"] for row in json.loads(out)["rows"]] == FORMULA_NAMES  # exact in JSON
+
+
+# -- stats: what went wrong, and other formats ------------------------------------------------
+
+
+def _multiple_pack() -> Pack:
+    pack = _pack(["q1"]).model_dump(by_alias=True)
+    pack["questions"] = [
+        {
+            "id": "cyber-uses",
+            "type": "multiple",
+            "section": "summit",
+            "prompt": "According to the article, " + "what did the two leaders discuss " * 3 + "?",
+            "explanation": "Because.",
+            "quote": "a quote",
+            "choices": ["Interfering with the internal affairs", "Cyber security", "Sanctions", "Trade"],
+            "answers": ["Interfering with the internal affairs", "Cyber security"],
+        }
+    ]
+    return Pack.model_validate(pack)
+
+
+def _multiple_results(db_path: Path) -> None:
+    right = ["Cyber security", "Interfering with the internal affairs"]
+    given = [
+        (right, True),  # fully right: no mistake
+        (["Cyber security"], False),  # a right choice missed
+        (["Cyber security", "Sanctions"], False),  # a wrong one ticked, a right one missed
+        ([*right, "Sanctions"], False),  # a wrong one ticked
+        ([*right, "Trade"], False),
+    ]
+    with ResultsStore.open(db_path) as store:
+        for i, (picked, full) in enumerate(given):
+            record = session(player=f"s{i}")
+            store.start_session(record)
+            store.record_answer(
+                answer(record.session_id, 1, question_id="cyber-uses", response=frozenset(picked),
+                       correct=full, credit=1.0 if full else 0.5)
+            )
+
+
+def test_stats_for_multiple_choice_count_wrong_choices_ticked_and_right_ones_missed(
+    capsys, db_path: Path, pack_layer
+) -> None:
+    pack_layer["known"]["g20"] = LoadedPack(_multiple_pack(), Path("g20.yaml"), "t", "a" * 64)
+    _multiple_results(db_path)
+    code, out, _ = run(capsys, "stats", "g20", "--db", str(db_path))
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "wrong choices ticked: Sanctions (2), Trade (1)" in flat
+    assert "right choices missed: Interfering with the internal affairs (2)" in flat
+    # A right choice is never listed as a wrong answer.
+    assert "wrong answer" not in flat and "ticked: Cyber" not in flat and "ticked: Interfering" not in flat
+    assert_fits(out)
+
+
+def test_stats_as_csv_and_json(capsys, db_path: Path, pack_layer) -> None:
+    pack_layer["known"]["g20"] = LoadedPack(_multiple_pack(), Path("g20.yaml"), "t", "a" * 64)
+    _multiple_results(db_path)
+    code, out, err = run(capsys, "stats", "g20", "--db", str(db_path), "--format", "csv")
+    assert code == 0 and err == ""
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert (row["question_id"], row["type"], row["answers"], row["right"], row["percent_right"]) == (
+        "cyber-uses", "multiple", "5", "1", "20.0",
+    )
+    assert row["prompt"].startswith("According to the article, what did")
+    assert row["wrong_choices_ticked"] == "Sanctions (2); Trade (1)"
+    assert row["right_choices_missed"] == "Interfering with the internal affairs (2)"
+    code, out, _ = run(capsys, "stats", "g20", "--db", str(db_path), "--format", "json")
+    assert code == 0
+    document = json.loads(out)
+    (version,) = document["versions"]
+    (question,) = version["questions"]
+    assert document["format"] == "quizgame-stats" and version["current"] is True
+    assert question["mistakes"]["wrong choices ticked"] == [
+        {"answer": "Sanctions", "count": 2}, {"answer": "Trade", "count": 1},
+    ]

@@ -96,7 +96,7 @@ def test_unsaved_results_go_to_a_file_on_close_and_come_back_next_time(
     status = recorder.close()
     blocker.execute("COMMIT")
     blocker.close()
-    assert status.pending == 0 and "5 unsaved result(s) written to" in status.message
+    assert status.pending == 0 and "3 unsaved result(s) written to" in status.message
     (unsaved,) = rescue.glob("quizgame-unsaved-*.jsonl")
     assert str(unsaved) in status.message
     header = json.loads(unsaved.read_text().splitlines()[0])
@@ -138,7 +138,9 @@ def test_nowhere_to_put_unsaved_results_is_said_plainly(db_path: Path, tmp_path:
     blocked.write_text("")
     recorder, blocker = _locked_recorder(db_path, blocked / "sub")
     blocker.execute("BEGIN EXCLUSIVE")
-    recorder.start_session(session())
+    record = session()
+    recorder.start_session(record)
+    recorder.record(answer(record.session_id, 1))
     status = recorder.close()
     blocker.execute("ROLLBACK")
     blocker.close()

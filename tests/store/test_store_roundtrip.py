@@ -118,7 +118,7 @@ def test_finish_sets_time_and_final_score_once(store: ResultsStore) -> None:
     store.finish_session(record.session_id, finished_at=second)
     info = store.get_session(record.session_id)
     assert (info.finished_at, info.score, info.max_score) == (first, 25.0, 50.0)
-    assert info.percent == 50.0
+    assert info.tally.percent == 50.0
 
 
 def test_unknown_session_is_a_callers_mistake(store: ResultsStore) -> None:

@@ -83,9 +83,25 @@ def _remembered(tmp: Path) -> str | None:
     return json.loads(path.read_text(encoding="utf-8"))["player"] if path.exists() else None
 
 
+def _answer_any(terminal: Terminal) -> None:
+    """Answer the question on screen, whatever its kind, and wait for the feedback."""
+    if _shown(terminal, "Press t for true"):
+        keys = b"t"
+    elif _shown(terminal, "Type the answer"):
+        keys = b"x" + ENTER
+    elif _shown(terminal, "More than one may be right"):
+        keys = b"1" + ENTER
+    else:
+        keys = b"1"
+    os.write(terminal.fd, keys)
+    deadline = time.monotonic() + 60
+    while not _shown(terminal, "Right", "Wrong", "Partly right") and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def _play_then_quit(terminal: Terminal) -> None:
     """Enter once the packs are listed, as a player would see them (before, it starts
-    nothing); then quit from the first question."""
+    nothing); then answer the first question and quit."""
     deadline = time.monotonic() + 60
     while PACK_LISTED not in terminal.text and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -94,6 +110,9 @@ def _play_then_quit(terminal: Terminal) -> None:
     deadline = time.monotonic() + 60
     while not _shown(terminal, "Question 1 of", "Type your name") and time.monotonic() < deadline:
         time.sleep(0.05)
+    if _shown(terminal, "Question 1 of"):
+        # One answer, so the session is stored (one nobody answered in is no result).
+        _answer_any(terminal)
     os.write(terminal.fd, CTRL_Q)
     if _shown(terminal, "Question 1 of"):
         terminal.wait_for("Quit?", timeout=60)

@@ -1,5 +1,7 @@
 """A pack's leaderboard: each player's (or team's) best finished session on this version of
-the pack. Read from the results database in a thread, so a busy file never freezes the UI."""
+the pack, ranked by percentage among runs played under the same conditions, one board for
+each (retries of missed questions on their own). Read from the results database in a
+thread, so a busy file never freezes the UI."""
 
 from __future__ import annotations
 
@@ -16,9 +18,12 @@ from textual.widgets import Footer, Header
 
 from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.literal import Plain, lit
+from quizgame.tally import percent_text
 from quizgame.tui.wording import number
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from quizgame.packs import LoadedPack
     from quizgame.store import LeaderboardEntry
 
@@ -87,17 +92,22 @@ class LeaderboardScreen(GameScreen):
 
     def _show(self, entries: list[LeaderboardEntry]) -> None:
         self.entries = entries
-        board = self.query_one("#board", VerticalScroll)
-        board.loading = False
+        view = self.query_one("#board", VerticalScroll)
+        view.loading = False
         if not entries:
-            board.mount(Plain(EMPTY, classes="empty"))
+            view.mount(Plain(EMPTY, classes="empty"))
             return
-        rows = []
+        rows: list[Widget] = []
+        board = None
         for entry in entries:
+            if entry.board != board:
+                board = entry.board
+                heading = "Retries of missed questions: " if entry.retry else "Played as "
+                rows.append(Plain(Content.assemble((heading, "bold"), lit(entry.conditions)), classes="conditions"))
             name = lit(entry.player)
             if entry.player_kind == "team":
                 name = Content.assemble(name, (" (team)", "$text-muted"))
-            percent = "" if entry.percent is None else f"{round(entry.percent)}%"
+            percent = percent_text(entry.percent)
             rows.append(
                 Horizontal(
                     Plain(str(entry.rank), classes="rank"),
@@ -108,8 +118,8 @@ class LeaderboardScreen(GameScreen):
                     classes=f"row{' -top' if entry.rank <= 3 else ''}",
                 )
             )
-        board.mount_all(rows)
-        board.focus()
+        view.mount_all(rows)
+        view.focus()
 
     def _show_error(self, message: str) -> None:
         board = self.query_one("#board", VerticalScroll)
