@@ -44,7 +44,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quizgame.store import AnswerRecord, Recorder, ResultsStore, SessionRecord  # noqa: E402
+from quizgame.store import (  # noqa: E402
+    EXPORT_COLUMNS,
+    AnswerRecord,
+    Recorder,
+    ResultsStore,
+    SessionRecord,
+)
+
+COLUMNS = len(EXPORT_COLUMNS)
 
 PLAYERS = 300
 PACKS = 10
@@ -101,12 +109,13 @@ def fill(path: Path, sessions: int, answers: int, seed: int = 1) -> None:
         session_rows.append(
             (sid, None, player, f"pack-{pack}", f"{pack:064x}", f"Pack {pack}", "practice",
              '{"seed": 1}', s, answers, 20.0 * answers, stamp(base, started),
-             stamp(base, started + answers * 10 + 5) if s % 10 else None, score, answers, right)
+             stamp(base, started + answers * 10 + 5) if s % 10 else None, score, answers, right,
+             20.0 * answers)
         )
     conn.executemany(
         "INSERT INTO sessions (id, game_id, player_id, pack_id, pack_hash, pack_title, mode, "
         "options, seed, question_count, max_score, started_at, finished_at, score, answered, "
-        "right_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "right_count, answered_max) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         session_rows,
     )
     answer_rows.sort()  # primary-key order: a fast bulk load
@@ -185,7 +194,7 @@ def run_all(folder: Path, db: Path, args: argparse.Namespace) -> list[Row]:
         everything = timed(lambda: store.sessions(), max(3, repeat // 3))
         out.append(("all", everything, timed(raw("SELECT * FROM sessions"), max(3, repeat // 3)),
                     float("inf")))
-        in_memory = [row[:18] for row in store.export_rows(pack_id="pack-3")]
+        in_memory = [row[:COLUMNS] for row in store.export_rows(pack_id="pack-3")]
     print(f"export: {len(in_memory):,} answers")
 
     target = folder / "export.csv"
@@ -194,7 +203,7 @@ def run_all(folder: Path, db: Path, args: argparse.Namespace) -> list[Row]:
     def baseline_export() -> None:
         with baseline_file.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
-            writer.writerow(range(18))
+            writer.writerow(range(COLUMNS))
             writer.writerows(in_memory)
 
     def quizgame_export() -> None:

@@ -7,7 +7,7 @@ a player named "=HYPERLINK(...)" must not become a live link in the teacher's gr
 Numbers are written as numbers and never altered; true/false as 1/0; no value as an empty
 cell.
 
-JSON: one object {"format": "quizgame-results", "version": 1, "exported_at": ..., "filters":
+JSON: one object {"format": "quizgame-results", "version": 2, "exported_at": ..., "filters":
 {...}, "columns": [...], "rows": [...]}; each row has the CSV columns with their exact
 values (no apostrophes) plus "response", the answer as stored (text, true/false, a list of
 choices, or null when time ran out). Control and bidirectional characters in strings are

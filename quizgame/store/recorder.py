@@ -242,6 +242,10 @@ class Recorder:
             self._degrade(f"cannot open the results database ({exc}): {self.path}")
 
     def _drain(self, policy: RetryPolicy) -> None:
+        if self._trouble and self._store is None and not self._pending:
+            # Nothing to write, and no database opened since the trouble: nothing shows it
+            # is over (a flush before the first answer must not say "saved again").
+            return
         while self._pending:
             if self._store is None:
                 self._connect(policy)

@@ -176,7 +176,7 @@ def test_export_json_round_trip(capsys, filled: Path) -> None:
     code, out, _ = run(capsys, "export", "--format", "json", "--db", str(filled), "--pack", "g20")
     assert code == 0
     data = json.loads(out)
-    assert data["format"] == "quizgame-results" and data["version"] == 1
+    assert data["format"] == "quizgame-results" and data["version"] == 2
     assert data["filters"] == {"pack": "g20", "player": None, "game": None}
     assert data["columns"] == [*EXPORT_COLUMNS, "response"]
     rows = data["rows"]

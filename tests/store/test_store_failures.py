@@ -259,6 +259,15 @@ def test_store_reports_a_damaged_file(db_path: Path) -> None:
     assert db_path.read_bytes().startswith(b"this is not")  # never "repaired" by overwriting
 
 
+def test_a_flush_with_nothing_to_write_does_not_say_saved_again(db_path: Path) -> None:
+    db_path.write_bytes(os.urandom(8192))
+    recorder = recorder_for(db_path)  # nothing asked of it yet: a game before its first answer
+    before = recorder.status
+    assert not before.ok and before.pending == 0
+    assert recorder.flush() == before  # the file is as damaged as it was
+    recorder.close()
+
+
 def test_recorder_keeps_answers_while_damaged_then_saves_them(db_path: Path) -> None:
     garbage = os.urandom(8192)
     db_path.write_bytes(garbage)

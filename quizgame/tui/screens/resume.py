@@ -24,14 +24,14 @@ if TYPE_CHECKING:
 def offer_lines(offer: ResumeOffer) -> Content:
     session = offer.session
     exam = session.options.mode == "exam"
-    progress = f"You answered {offer.answered} of {offer.total} questions"
+    lines = [
+        lit(session.pack.title, "bold"),
+        Content(f"You answered {offer.answered} of {offer.total} questions."),
+    ]
     # No score in an exam until its end, not even here.
-    if exam:
-        progress += "."
-    else:
+    if not exam:
         figures = session.tally()
-        progress += f" and scored {figures.score_text} ({figures.percent_text})."
-    lines = [lit(session.pack.title, "bold"), Content(progress)]
+        lines.append(Content(f"Score so far: {figures.score_text} ({figures.percent_text})."))
     if exam:
         lines.append(Content("An exam carries on where it stopped; it cannot be started over."))
     else:
