@@ -87,13 +87,15 @@ async def test_the_game_says_so_plays_on_and_saves_everything_later(
         await settle(pilot, lambda: app.save_problem is not None)
 
         # Told once in a notice, and kept on screen in the status line; both literal.
+        # A notice is a message to the app: it is in the list once handled, waited for.
+        await settle(pilot, lambda: any(n.title == "Results not saved yet" for n in app._notifications))
         (notice,) = [n for n in app._notifications if n.title == "Results not saved yet"]
         assert notice.markup is False and notice.severity == "error"
         assert notice.message.startswith(f"{problem.message}: {db_path}")
-        status = app.screen.query_one(SaveStatus)
-        assert status.has_class("-shown")
-        shown = " ".join(screen_text(app).split())  # the status line wraps
-        assert f"not saved yet, kept in memory: {problem.message}" in shown
+        assert app.screen.query_one(SaveStatus).has_class("-shown")
+        # The text is drawn a frame after the class is set: waited for (the line wraps).
+        wanted = f"not saved yet, kept in memory: {problem.message}"
+        await settle(pilot, lambda: wanted in " ".join(screen_text(app).split()))
 
         # Play goes on, answers kept in order in memory.
         await next_question(app, pilot)
@@ -133,7 +135,7 @@ async def test_the_status_line_follows_to_the_results_screen(
         await settle(pilot)
         assert app.screen.query_one(SaveStatus).has_class("-shown")
         # Its two answers: the session's start and finish are not results of their own.
-        assert "2 results not saved yet" in screen_text(app)
+        await settle(pilot, lambda: "2 results not saved yet" in screen_text(app))
 
 
 async def test_a_signal_leaves_the_game_with_status_0(make_app, lighthouse) -> None:
