@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Footer, Header
 
 from quizgame.tui.screens.base import GameScreen, sheet
@@ -51,6 +53,11 @@ def highlighted(text: str, start: int, end: int, spans: tuple[tuple[int, int], .
     return content if hit else None
 
 
+def _overlaps(widget: Widget, top: int, bottom: int) -> bool:
+    region = widget.virtual_region
+    return region.y < bottom and region.bottom > top
+
+
 class SourceScreen(GameScreen):
     DEFAULT_CSS = sheet("source.tcss")
     BINDINGS = [
@@ -59,6 +66,8 @@ class SourceScreen(GameScreen):
 
     def __init__(self, pack: LoadedPack, question_id: str | None = None) -> None:
         super().__init__()
+        # Where to scroll back to once a resize is laid out: a paragraph, and whether to centre it.
+        self._place: tuple[Widget, bool] | None = None
         self.pack = pack
         self.spans = pack.quote_spans.get(question_id, ()) if question_id else ()
         questions = [q for q in pack.pack.questions if q.id == question_id]
@@ -91,8 +100,43 @@ class SourceScreen(GameScreen):
         body.focus()
         marked = self.query(".-quote")
         if marked:
-            target = marked.first()
-            self.call_after_refresh(body.scroll_to_center, target, animate=False)
+            self._place = (marked.first(), True)
+            self.call_after_refresh(self._go_back)
+
+    @on(events.Resize)
+    def _keep_place(self) -> None:
+        # Text rewrapped to a new width moves every paragraph, and the old scroll offset then
+        # points somewhere else (the end, once the text is shorter). What the reader was at
+        # stays in view: the quote, centred, while any of it shows; otherwise the paragraph
+        # at the top. Taken from the layout before the resize, once: a resize can come as
+        # several events, the later ones after the new layout.
+        if self._place is not None:
+            return
+        body = self.query_one("#text", VerticalScroll)
+        top = body.scroll_offset.y
+        bottom = top + body.scrollable_content_region.height
+        if bottom <= top:
+            return  # not laid out yet (on_mount centres the quote), or too small to show any
+        quote = self.query(".-quote")
+        if quote and _overlaps(quote.first(), top, bottom):
+            self._place = (quote.first(), True)
+        else:
+            self._place = next(((p, False) for p in self.query(".paragraph") if p.virtual_region.bottom > top), None)
+        if self._place is not None:
+            self.call_after_refresh(self._go_back)
+
+    def _go_back(self) -> None:
+        # Once the new layout is in (a refresh after the resize), at once: a deferred
+        # scroll_to_widget would measure the paragraphs while the scroll offset still clamps.
+        if self._place is None:
+            return
+        (widget, centre), self._place = self._place, None
+        body = self.query_one("#text", VerticalScroll)
+        region = widget.virtual_region
+        y = region.y
+        if centre:
+            y -= max(body.scrollable_content_region.height - region.height, 0) // 2
+        body.scroll_to(y=y, animate=False, immediate=True)
 
     def action_close(self) -> None:
         self.dismiss()
