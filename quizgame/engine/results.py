@@ -71,6 +71,8 @@ class SectionScore(NamedTuple):
     section: Section
     right: int
     total: int  # questions of this section answered (timed out included)
+    # The credit of those answers summed: `right`, plus the share of each partly right one.
+    credit: float = 0.0
 
 
 class SessionSummary(NamedTuple):

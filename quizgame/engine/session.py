@@ -307,7 +307,8 @@ class QuizSession:
             if section.id not in section_of.values():
                 continue
             mine = [r for r in results if section_of[r.question_id] == section.id]
-            sections.append(SectionScore(section, sum(r.correct for r in mine), len(mine)))
+            credit = math.fsum(r.credit for r in mine if not r.timed_out)
+            sections.append(SectionScore(section, sum(r.correct for r in mine), len(mine), credit))
         figures = tally(results)
         return SessionSummary(
             score=figures.score,

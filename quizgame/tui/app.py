@@ -335,7 +335,7 @@ class QuizApp(App[int]):
             self.post_message(messages.QuizFinished(session))
             from quizgame.tui.screens.results import ResultsScreen
 
-            await self._show_main(ResultsScreen(session))
+            await self._show_main(ResultsScreen(session, self.player))
             return
         quiz = self._quiz_screen(session)
         if quiz is not None:

@@ -11,9 +11,10 @@ from quizgame.tally import percent_text, points_text
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Collection, Sequence
 
     from quizgame.engine import AnswerResult
-    from quizgame.packs import Pack, Section
+    from quizgame.packs import Pack
 
 Kind = Literal["right", "partly", "wrong", "timeout"]
 
@@ -93,16 +94,34 @@ def long_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def attribution(pack: Pack, section: Section | None = None) -> str:
-    """Who said it, where and when: "Emily Tamkin, Foreign Policy (The Cable), 7 July 2017"."""
+def attribution(pack: Pack) -> str:
+    """Who said it, where and when: "— Emily Tamkin, Foreign Policy (The Cable), 7 July 2017".
+
+    Nothing about where in the document: a pack's sections are its own grouping of the
+    questions, not parts of the source, and the format has no place to say more.
+    """
     source = pack.source
     where = source.publication
     if source.column:
         where += f" ({source.column})"
-    text = f"— {source.author}, {where}, {long_date(source.date)}"
-    if section is not None:
-        text += f" · {section.title}"
-    return text
+    return f"— {source.author}, {where}, {long_date(source.date)}"
+
+
+def typo_note(accepted: str) -> str:
+    """What a forgiven typo says (textmatch forgives one at most)."""
+    return f"accepted, with one typo: {accepted}"
+
+
+def wrong_picks(choices: Sequence[str], picked: Collection[str], right: Collection[str]) -> str:
+    """The choices ticked that are not right, in the order shown; "" when there are none."""
+    wrong = [c for c in choices if c in picked and c not in right]
+    return f"✘ ticked, not right: {'; '.join(wrong)}" if wrong else ""
+
+
+def missed_picks(choices: Sequence[str], picked: Collection[str], right: Collection[str]) -> str:
+    """The right choices left unticked, in the order shown; "" when there are none."""
+    missed = [c for c in choices if c in right and c not in picked]
+    return f"○ right, not ticked: {'; '.join(missed)}" if missed else ""
 
 
 def quote_text(fragments: tuple[str, ...]) -> str:

@@ -53,7 +53,7 @@ async def test_an_exam_tells_nothing_until_the_end_then_reviews_everything(
         assert "The log says so in its first lines." in text and "Your answer:" in text
         reviews = list(results.query(Collapsible))
         assert len(reviews) == 6 and not [r for r in reviews if r.collapsed]
-        shown = "\n".join(str(widget.content) for widget in results.query(".details"))
+        shown = "\n".join(str(widget.content) for widget in results.query(".explanation"))
         for question in results.session.questions:
             assert question.question.explanation in shown
         assert "Retry" not in text

@@ -181,3 +181,13 @@ def test_leaderboard(snap_compare, make_app, lighthouse, db_path) -> None:
 
 def test_leaderboard_empty(snap_compare, make_app) -> None:
     assert snap_compare(make_app(recorder=None), run_before=steps("ctrl+l"))
+
+
+def test_podium_two_players(snap_compare, make_app) -> None:
+    # Two players, so two steps: no empty third.
+    rounds = [("t", "f"), ("1", "2"), ("f", "t")]
+    plan: list[str] = []
+    for ann, bob in rounds:
+        plan += ["enter", ann, "enter", bob, "enter", "enter"]
+    app = make_app(recorder=None)
+    assert snap_compare(app, run_before=steps(*plan, hot_seat=("Ann", "Bob")))

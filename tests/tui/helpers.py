@@ -30,6 +30,31 @@ def screen_lines(app) -> list[str]:
     return ["".join(text for _, text in sorted(parts)).rstrip() for _, parts in sorted(cells.items())]
 
 
+def screen_grid(app) -> list[str]:
+    """The terminal's text line by line, each piece at its own column (screen_lines drops
+    the blanks between pieces): for what must line up."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    rows: dict[float, dict[int, str]] = {}
+    pattern = r'<text [^>]*?x="([\d.]+)" y="([\d.]+)"[^>]*clip-path="url\(#[^)]*line-\d+\)"[^>]*>([^<]*)</text>'
+    for match in re.finditer(pattern, svg):
+        column = round(float(match[1]) / _CELL_WIDTH)
+        rows.setdefault(float(match[2]), {})[column] = html.unescape(match[3]).replace("\xa0", " ")
+    lines = []
+    for _, pieces in sorted(rows.items()):
+        line = ""
+        for column, text in sorted(pieces.items()):
+            line = line.ljust(column) + text
+        lines.append(line.rstrip())
+    return lines
+
+
+# The width of one terminal cell in Textual's SVG screenshots.
+_CELL_WIDTH = 12.2
+
+
 def screen_text(app) -> str:
     return "\n".join(screen_lines(app))
 

@@ -100,10 +100,10 @@ async def test_article_pack_right_and_wrong_matches_engine_summary(
         assert f"({round(summary.percent)}%)" in text
         assert f"✔ {summary.right} right" in text
         assert f"✘ {summary.wrong - summary.partial} wrong" in text
-        assert f"time taken {duration(summary.total_time)}" in text
+        assert f"answering time {duration(summary.total_time)}" in text
         assert summary.total_time == pytest.approx(4 * summary.answered)
         for section in summary.sections:
-            assert f"{section.right}/{section.total}" in text
+            assert f"{number(section.credit)}/{section.total}" in text
     answered = seen.of(messages.AnswerSubmitted)
     assert len(answered) == summary.answered == len(picked) == 8
     assert sum(m.result.points for m in answered) == pytest.approx(summary.score)
@@ -118,7 +118,7 @@ async def test_partly_right_and_typo_feedback(make_config, harbour) -> None:
         await pilot.press(*keys_to_type("Hamburgg"), "enter")
         await pilot.pause()
         text = screen_text(app)
-        assert "✔ Right" in text and "accepted: Hamburg" in text
+        assert "✔ Right" in text and "accepted, with one typo: Hamburg" in text
         await pilot.press("enter", "2")  # length: the right choice
         await pilot.pause()
         await pilot.press("enter", "t")  # robust: true
@@ -131,6 +131,8 @@ async def test_partly_right_and_typo_feedback(make_config, harbour) -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "◐ Partly right" in text
+        assert "○ right, not ticked: A start on Sunday" in text
+        assert "ticked, not right" not in text  # nothing wrong was ticked
         assert "Right answer: A ceasefire" in text
 
 

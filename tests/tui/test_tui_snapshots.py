@@ -174,3 +174,20 @@ def test_home_tags_picked(snap_compare, make_config, harbour, clock) -> None:
         await steps(clock, "down", "space")(pilot)
 
     assert snap_compare(app, run_before=pick)
+
+
+def test_feedback_multiple_wrong_pick_and_missed(snap_compare, quiz, clock) -> None:
+    app = quiz(sections=("talks",))
+    assert snap_compare(app, run_before=steps(clock, "2", "enter", "t", "enter", "1", "2", "enter"))
+
+
+def test_compact_results_60x18(snap_compare, quiz, clock) -> None:
+    app = quiz(sections=("talks",))
+    plan = (5, "2", "enter", 9, "f", "enter", 20, "1", "enter", "enter")
+    assert snap_compare(app, terminal_size=(60, 18), run_before=steps(clock, *plan, "enter"))
+
+
+def test_compact_feedback_more_below_60x18(snap_compare, quiz, clock) -> None:
+    app = quiz(sections=("talks",))
+    plan = ("2", "enter", "t", "enter", "1", "2", "enter")
+    assert snap_compare(app, terminal_size=(60, 18), run_before=steps(clock, *plan))

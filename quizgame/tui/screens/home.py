@@ -10,13 +10,14 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, OptionList, Select
+from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from quizgame.tui import messages
 from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.checklist import Checklist
 from quizgame.tui.widgets.literal import NAME_REFUSAL, TextField, lit
+from quizgame.tui.widgets.status import StatusLine
 from quizgame.tui.widgets.tickbox import TickBox
 from quizgame.tui.wording import long_date
 
@@ -128,7 +129,7 @@ class HomeScreen(GameScreen):
         remembered = self.remembered
         time_limits = dict(TIME_LIMITS)
         counts = sorted({*COUNTS, remembered.count or 0})
-        yield Header()
+        yield StatusLine("quizgame", "Choose a pack", id="status")
         with Horizontal(id="columns"):
             with Vertical(id="left"):
                 packs = PackList(id="packs", markup=False)

@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header
 
 from quizgame.tui.screens.base import GameScreen, sheet
+from quizgame.tui.widgets.footer import FittingFooter
 from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tally import percent_text
+from quizgame.tui.widgets.status import StatusLine
 from quizgame.tui.wording import number
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class LeaderboardScreen(GameScreen):
         self.entries: list[LeaderboardEntry] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StatusLine("quizgame", "Leaderboard", id="status")
         yield Plain(
             Content.assemble(("Leaderboard: ", "bold"), lit(self.pack.title, "bold")),
             id="heading",
@@ -71,11 +72,9 @@ class LeaderboardScreen(GameScreen):
             yield Plain("%", classes="percent")
             yield Plain("Finished", classes="date")
         yield VerticalScroll(id="board")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
-        self.title = "quizgame"
-        self.sub_title = "Leaderboard"
         self.query_one("#board").loading = True
         self._load()
 

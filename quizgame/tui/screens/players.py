@@ -12,11 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input
+from textual.widgets import Button, Footer, Input
 
 from quizgame.tui import messages
 from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.literal import NAME_REFUSAL, Plain, TextField, lit
+from quizgame.tui.widgets.status import StatusLine
 from quizgame.tui.widgets.tickbox import TickBox
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class PlayersScreen(GameScreen):
         self._names = names
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StatusLine("quizgame", "Hot-seat game", id="status")
         yield Plain(
             Content.assemble(("Hot-seat game: ", "bold"), lit(self.pack.title, "bold")),
             id="heading",
@@ -64,10 +65,6 @@ class PlayersScreen(GameScreen):
             yield Button(Content("Start (ctrl+s)"), variant="primary", id="start", compact=True)
             yield Button(Content("Back (Esc)"), id="back", compact=True)
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.title = "quizgame"
-        self.sub_title = "Hot-seat game"
 
     @property
     def kind(self) -> str:

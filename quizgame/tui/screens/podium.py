@@ -9,12 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Collapsible, Footer, Header
+from textual.widgets import Button, Collapsible
 
 from quizgame.tui.screens.base import sheet
 from quizgame.tui.screens.review import ReviewBody, ReviewScreen
+from quizgame.tui.widgets.footer import FittingFooter
 from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tui.widgets.round import Podium, RoundDetails, Scoreboard
+from quizgame.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from quizgame.engine.game import HotSeatGame
@@ -34,7 +36,7 @@ class PodiumScreen(ReviewScreen):
 
     def compose(self) -> ComposeResult:
         game = self.game
-        yield Header()
+        yield StatusLine(self.game.pack.title, "Final scores", id="status")
         with ReviewBody(id="body"):
             yield Podium([s for s in self.standings if s.rank <= 3], id="podium")
             if game.ended_early:
@@ -66,11 +68,7 @@ class PodiumScreen(ReviewScreen):
                 )
             with Horizontal(id="buttons"):
                 yield Button(Content("New game (n)"), id="home", variant="primary", compact=True)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.title = "quizgame"
-        self.sub_title = f"Final scores: {self.game.pack.title}"
+        yield FittingFooter()
 
     def source_pack(self) -> LoadedPack:
         return self.game.pack

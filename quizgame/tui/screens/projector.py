@@ -239,7 +239,7 @@ class ProjectorScreen(GameScreen):
 
         yield Plain(Content.assemble(("Right answer: ", "bold"), Content(right_answer_text(prepared))), classes="right")
         yield Plain(Content(prepared.question.explanation), classes="explanation")
-        yield QuoteBlock(game.pack.pack, prepared.question.quote_fragments, prepared.section)
+        yield QuoteBlock(game.pack.pack, prepared.question.quote_fragments)
         yield Plain("Press n for the leaderboard.", classes="muted")
 
     def _board(self) -> ComposeResult:

@@ -126,8 +126,8 @@ class QuizScreen(GameScreen):
     # -- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        # No Header: the pack's title is in the status line, a line (and a widget's
-        # stylesheet on the first paint) saved.
+        # The top line of every screen, with the pack's title: no Textual Header (a line, and
+        # a widget's stylesheet on the first paint, saved).
         yield StatusLine(self.pack_line(), id="status")
         yield Plain(id="section")
         # Then what is asked or told (a question, its feedback), mounted in its turn by
@@ -161,9 +161,12 @@ class QuizScreen(GameScreen):
     def _show_status(self) -> None:
         session, q = self.session, self.question
         progress = Content.styled(f"Question {q.number} of {session.total}", "bold")
+        detail = None
         if session.mode == "exam":
-            # No score until the end of an exam: it would tell right from wrong.
-            progress = Content.assemble(progress, "  ·  Exam: answers and score at the end")
+            # No score until the end of an exam: it would tell right from wrong. What that
+            # means is said while there is room beside the whole title.
+            progress = Content.assemble(progress, "  ·  Exam")
+            detail = Content(": answers and score at the end")
         else:
             score = f"Score {number(session.score)}"
             if session.max_score:
@@ -171,7 +174,7 @@ class QuizScreen(GameScreen):
             progress = Content.assemble(progress, "  ·  ", score)
             if session.standing:
                 progress = Content.assemble(progress, "  ·  ", Content(session.standing))
-        self.query_one(StatusLine).show(progress)
+        self.query_one(StatusLine).show(progress, detail)
         self.query_one("#section", Plain).show(
             Content.assemble(("Section: ", "$foreground-muted"), lit(q.section.title))
         )

@@ -10,14 +10,16 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Collapsible, Footer, Header
+from textual.widgets import Button, Collapsible
 
 from quizgame.tui import messages
 from quizgame.tui.screens.base import sheet
 from quizgame.tui.screens.review import ReviewBody, ReviewScreen
 from quizgame.tui.widgets.answer import AnswerDetails
+from quizgame.tui.widgets.footer import FittingFooter
 from quizgame.tui.widgets.literal import Plain, lit
-from quizgame.tui.wording import bar, duration, percent, verdict
+from quizgame.tui.widgets.status import StatusLine
+from quizgame.tui.wording import bar, duration, number, percent, verdict
 
 if TYPE_CHECKING:
     from quizgame.engine import QuizSession
@@ -31,15 +33,28 @@ def _plural(count: int, word: str) -> str:
 class ResultsScreen(ReviewScreen):
     DEFAULT_CSS = sheet("results.tcss")
     BINDINGS = [
-        Binding("r", "retry", "Retry missed", id="results.retry", tooltip="Play again the questions you missed"),
+        Binding("r", "retry", "Retry", id="results.retry", tooltip="Play again the questions you missed"),
         Binding("n", "app.home", "New quiz", id="results.home", tooltip="Back to the home screen for a new quiz"),
     ]
 
-    def __init__(self, session: QuizSession) -> None:
+    def __init__(self, session: QuizSession, player: str = "") -> None:
         super().__init__()
         self.session = session
+        self.player = player
         self.summary = session.summary()
         self.figures = session.tally()
+
+    @property
+    def retry(self) -> bool:
+        # Only a retry of the missed ones restricts a session to named questions.
+        return bool(self.session.options.question_ids)
+
+    def where(self) -> Content:
+        """The top line's right-hand side: whose results, and whether of a retry."""
+        words = "Retry results" if self.retry else "Results"
+        if not self.player:
+            return Content(words)
+        return Content.assemble(f"{words} for ", lit(self.player, "bold"))
 
     @property
     def missed(self) -> int:
@@ -57,7 +72,7 @@ class ResultsScreen(ReviewScreen):
 
     def compose(self) -> ComposeResult:
         s, figures = self.summary, self.figures
-        yield Header()
+        yield StatusLine(self.session.pack.title, self.where(), id="status")
         with ReviewBody(id="body"):
             yield Plain(
                 Content.assemble(
@@ -73,14 +88,17 @@ class ResultsScreen(ReviewScreen):
             counts.append(f"✘ {s.wrong - s.partial} wrong")
             if s.timed_out:
                 counts.append(f"⌛ {s.timed_out} out of time")
-            counts.append(f"time taken {duration(s.total_time)}")
+            # The time questions were on screen until answered: not the feedback, nor
+            # pauses, nor the time away before a resumed quiz.
+            counts.append(f"answering time {duration(s.total_time)}")
             yield Plain("  ·  ".join(counts), id="counts")
             yield Plain(Content.styled("By section", "bold"), classes="heading")
-            for section, right, total in s.sections:
+            for section, _, total, credit in s.sections:
+                # Partial credit counts: two of a question's three right choices are 2/3 of it.
                 with Horizontal(classes="section-row"):
                     yield Plain(section.title, classes="section-title")
                     yield Plain(
-                        f"{bar(right, total)} {right}/{total} {percent(right, total):>4}",
+                        f"{bar(credit, total)} {number(credit)}/{total} {percent(credit, total):>4}",
                         classes="section-bar",
                     )
                 # The section's full wording, kept from the quiz screen: it could answer a question.
@@ -89,16 +107,12 @@ class ResultsScreen(ReviewScreen):
             yield Plain(Content.styled("Review", "bold"), classes="heading")
             yield from self._review()
             with Horizontal(id="buttons"):
-                if not self.exam:
-                    yield Button(
-                        Content("Retry the ones I missed (r)"),
-                        id="retry",
-                        variant="primary",
-                        compact=True,
-                        disabled=not self.can_retry,
-                    )
-                yield Button(Content("New quiz (n)"), id="home", compact=True)
-        yield Footer()
+                if self.can_retry:
+                    yield Button(Content("Retry the ones I missed (r)"), id="retry", variant="primary", compact=True)
+                # The first button is the one to press: Retry when there is one.
+                variant = "default" if self.can_retry else "primary"
+                yield Button(Content("New quiz (n)"), id="home", variant=variant, compact=True)
+        yield FittingFooter()
 
     def _review(self) -> ComposeResult:
         prepared = {q.question.id: q for q in self.session.questions}
@@ -120,10 +134,6 @@ class ResultsScreen(ReviewScreen):
                     collapsed=not self.exam,
                 ),
             )
-
-    def on_mount(self) -> None:
-        self.title = "quizgame"
-        self.sub_title = f"Results: {self.session.pack.title}"
 
     def source_pack(self) -> LoadedPack:
         return self.session.pack

@@ -11,10 +11,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Header
 
 from quizgame.tui.screens.base import GameScreen, sheet
+from quizgame.tui.widgets.footer import FittingFooter
 from quizgame.tui.widgets.literal import Plain, lit
+from quizgame.tui.widgets.status import StatusLine
 from quizgame.tui.wording import attribution
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class SourceScreen(GameScreen):
 
     def compose(self) -> ComposeResult:
         source = self.pack.pack.source
-        yield Header()
+        yield StatusLine(self.pack.pack.title, "Source", id="status")
         heading = Content.assemble(lit(source.title, "bold"), "\n", lit(attribution(self.pack.pack), "$foreground-muted"))
         if self.section is not None and self.section.description:
             about = Content.assemble(lit(self.section.title, "bold"), ": ", lit(self.section.description))
@@ -91,11 +92,9 @@ class SourceScreen(GameScreen):
                     yield Plain(text[start:end], classes="paragraph")
                 else:
                     yield Plain(marked, classes="paragraph -quote")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
-        self.title = "Source"
-        self.sub_title = self.pack.pack.source.title
         body = self.query_one("#text", VerticalScroll)
         body.focus()
         marked = self.query(".-quote")

@@ -7,28 +7,86 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.widget import Widget
 
 from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tui.widgets.quote import QuoteBlock
+from quizgame.tui.wording import missed_picks, typo_note, wrong_picks
 
 if TYPE_CHECKING:
+    from textual.geometry import Size
+
     from quizgame.engine import AnswerResult, PreparedQuestion
     from quizgame.packs import LoadedPack
 
+Row = tuple[str, Content]
 
-def answer_lines(result: AnswerResult) -> Content:
+
+def answer_rows(prepared: PreparedQuestion, result: AnswerResult) -> list[Row]:
+    """Label and text of each line about the answer: what was given, what was made of it,
+    and the right answer."""
     given = "(no answer)" if result.timed_out else result.response_text
-    lines = [Content.assemble(("Your answer:  ", "bold"), lit(given))]
+    rows: list[Row] = [("Your answer:", lit(given))]
     if result.typo and result.accepted:
-        lines.append(Content.assemble(("              ", ""), lit(f"accepted: {result.accepted}", "$text-success")))
-    lines.append(Content.assemble(("Right answer: ", "bold"), lit(result.right_answer)))
-    return Content("\n").join(lines)
+        rows.append(("", lit(typo_note(result.accepted), "$text-success")))
+    question = prepared.question
+    if question.type == "multiple" and isinstance(result.response, frozenset) and not result.timed_out:
+        # What made the credit partial (or none): named, not left to a comparison of lists.
+        answers = set(question.answers)
+        wrong = wrong_picks(prepared.choices, result.response, answers)
+        missed = missed_picks(prepared.choices, result.response, answers)
+        if wrong:
+            rows.append(("", lit(wrong, "$text-error")))
+        if missed:
+            rows.append(("", lit(missed, "$text-warning")))
+    rows.append(("Right answer:", lit(result.right_answer)))
+    return rows
+
+
+class LabelledRows(Widget):
+    """Lines of a bold label and a text; a text too long for one line wraps under itself,
+    not under its label."""
+
+    DEFAULT_CSS = """
+    LabelledRows {
+        height: auto;
+        text-wrap: nowrap;  /* wrapped here, with the indent */
+    }
+    """
+
+    def __init__(self, rows: list[Row] | None = None, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.rows = rows or []
+
+    def show(self, rows: list[Row]) -> None:
+        self.rows = rows
+        self.refresh(layout=True)
+
+    def lines(self, width: int) -> list[Content]:
+        indent = max((len(label) for label, _ in self.rows), default=0) + 1
+        out = []
+        for label, text in self.rows:
+            for n, line in enumerate(text.wrap(max(width - indent, 1))):
+                out.append(Content.assemble(((label if n == 0 else "").ljust(indent), "bold"), line))
+        return out
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self.lines(self.content_region.width))
 
 
 class AnswerDetails(Vertical):
     DEFAULT_CSS = """
     AnswerDetails {
         height: auto;
+    }
+    AnswerDetails > .prompt, AnswerDetails > LabelledRows {
+        margin-bottom: 1;
+    }
+    AnswerDetails > LabelledRows.-empty {
+        display: none;
     }
     """
 
@@ -46,22 +104,22 @@ class AnswerDetails(Vertical):
         self._result = result
         self._show_prompt = show_prompt
 
-    def _text(self) -> Content:
-        model = self._question.question
-        parts: list[Content] = []
-        if self._show_prompt:
-            parts.append(lit(model.prompt, "$foreground-muted"))
-        if self._result is not None:
-            parts.append(answer_lines(self._result))
-        parts.append(lit(model.explanation))
-        return Content("\n\n").join(parts)
-
     def compose(self) -> ComposeResult:
         model = self._question.question
-        yield Plain(self._text(), classes="details")
-        yield QuoteBlock(self._pack.pack, model.quote_fragments, self._question.section)
+        if self._show_prompt:
+            yield Plain(lit(model.prompt, "$foreground-muted"), classes="prompt")
+        rows = LabelledRows(classes="answers")
+        if self._result is None:
+            rows.add_class("-empty")
+        else:
+            rows.rows = answer_rows(self._question, self._result)
+        yield rows
+        yield Plain(model.explanation, classes="explanation")
+        yield QuoteBlock(self._pack.pack, model.quote_fragments)
 
     def set_result(self, result: AnswerResult) -> None:
         """Fill in the answers (the rest is built ahead, so feedback appears at once)."""
         self._result = result
-        self.query_one(".details", Plain).show(self._text())
+        rows = self.query_one(LabelledRows)
+        rows.show(answer_rows(self._question, result))
+        rows.remove_class("-empty")

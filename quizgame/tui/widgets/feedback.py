@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button
 
@@ -52,11 +52,24 @@ class FeedbackView(Vertical):
         background: $error-muted;
         color: $text-error;
     }
-    FeedbackView #next {
+    FeedbackView #actions {
+        height: auto;
         margin: 1 2 0 2;
+    }
+    FeedbackView #next {
+        width: auto;
     }
     FeedbackView #next.waiting {
         color: $text-muted;
+    }
+    FeedbackView #more {
+        width: 1fr;
+        text-align: right;
+        color: $text-muted;
+    }
+    /* Hidden, its room kept: showing it changes no layout (the body's height with it). */
+    FeedbackView #more.-off {
+        visibility: hidden;
     }
     """
 
@@ -74,13 +87,31 @@ class FeedbackView(Vertical):
         yield Plain(id="verdict")
         with VerticalScroll(classes="body", id="feedback-body"):
             yield AnswerDetails(self.pack, self.prepared)
-        if self.host_paced:
-            # No key to press: the whole class moves on when the host does.
-            waiting = "the final scores" if self.last else "the next question"
-            yield Plain(f"Waiting for the host to show {waiting}…", id="next", classes="waiting")
-            return
-        label = "See the results (Enter)" if self.last else "Next question (Enter)"
-        yield Button(Content(label), id="next", variant="primary", compact=True)
+        with Horizontal(id="actions"):
+            if self.host_paced:
+                # No key to press: the whole class moves on when the host does.
+                waiting = "the final scores" if self.last else "the next question"
+                yield Plain(f"Waiting for the host to show {waiting}…", id="next", classes="waiting")
+            else:
+                label = "See the results (Enter)" if self.last else "Next question (Enter)"
+                yield Button(Content(label), id="next", variant="primary", compact=True)
+            # Said when the rest (the quote, often) is below the bottom of the window.
+            yield Plain("▼ more below: ↓ or PgDn", id="more", classes="-off")
+
+    def on_mount(self) -> None:
+        body = self.query_one("#feedback-body", VerticalScroll)
+        self.watch(body, "scroll_y", self._more_below, init=False)
+        self.watch(body, "virtual_size", self._more_below, init=False)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._more_below)
+
+    def _more_below(self) -> None:
+        # Also called as the view is taken down (the next question): nothing to say then.
+        body, hint = self.query("#feedback-body"), self.query("#more")
+        if body and hint:
+            scroll = body.first()
+            hint.first().set_class(scroll.scroll_y >= scroll.max_scroll_y, "-off")
 
     def show_result(self, result: AnswerResult) -> None:
         text, kind = verdict_line(result)

@@ -1,11 +1,15 @@
-"""The quiz screen's footer: mounted just after the first question is drawn, and redrawn just
-after a change of keys rather than in the same frame."""
+"""The footers: the quiz screen's, mounted just after the first question is drawn and
+redrawn just after a change of keys rather than in the same frame; and one for the screens
+with more keys than fit a narrow window."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
+
+from quizgame.tui.config import FULL_SIZE
 
 # Rebuilding the footer's keys costs about as much as drawing the rest of the screen; when
 # an answer changes both, the verdict should not wait for the footer.
@@ -24,3 +28,17 @@ class KeysFooter(Footer):
         if self._pending is not None:
             self._pending.stop()
         self._pending = self.set_timer(DELAY, lambda: super(KeysFooter, self).bindings_changed(screen))
+
+
+class FittingFooter(Footer):
+    """Narrower than the full size (80 columns): compact spacing, and no command palette key
+    (ctrl+p still opens it, and help lists it), so the screen's own keys fit."""
+
+    DEFAULT_CSS = """
+    FittingFooter.-compact FooterKey.-command-palette {
+        display: none;
+    }
+    """
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.compact = event.size.width < FULL_SIZE[0]

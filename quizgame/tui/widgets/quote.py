@@ -10,14 +10,16 @@ from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tui.wording import attribution, quote_text
 
 if TYPE_CHECKING:
-    from quizgame.packs import Pack, Section
+    from quizgame.packs import Pack
 
 
-def quote_content(pack: Pack, fragments: tuple[str, ...], section: Section | None = None) -> Content:
+def quote_content(pack: Pack, fragments: tuple[str, ...]) -> Content:
+    # No quotation marks of its own: the block is set apart as a quotation already, and
+    # marks around it would nest badly with the ones inside the quote.
     return Content.assemble(
-        lit(f"“{quote_text(fragments)}”", "italic"),
+        lit(quote_text(fragments), "italic"),
         "\n\n",
-        lit(attribution(pack, section), "$foreground-muted"),
+        lit(attribution(pack), "$foreground-muted"),
     )
 
 
@@ -34,5 +36,5 @@ class QuoteBlock(Plain):
     }
     """
 
-    def __init__(self, pack: Pack, fragments: tuple[str, ...], section: Section | None = None, **kwargs: object) -> None:
-        super().__init__(quote_content(pack, fragments, section), **kwargs)
+    def __init__(self, pack: Pack, fragments: tuple[str, ...], **kwargs: object) -> None:
+        super().__init__(quote_content(pack, fragments), **kwargs)

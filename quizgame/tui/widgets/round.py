@@ -113,7 +113,7 @@ class RoundDetails(Vertical):
         right = self.answers[0][1].right_answer if self.answers else ""
         yield Plain(Content.assemble(("Right answer: ", "bold"), lit(right)), classes="right")
         yield Plain(question.explanation, classes="explanation")
-        yield QuoteBlock(self.pack.pack, question.quote_fragments, self.prepared.section)
+        yield QuoteBlock(self.pack.pack, question.quote_fragments)
 
 
 class Scoreboard(Vertical):
@@ -169,7 +169,8 @@ class Scoreboard(Vertical):
 
 
 class Podium(Horizontal):
-    """The top three places as steps: second, first, third. A tie shares a step."""
+    """The top three places as steps: second, first, third. A tie shares a step, and a
+    place nobody holds (a game of two; a tie for first, so no second) has no step."""
 
     DEFAULT_CSS = """
     Podium {
@@ -199,9 +200,8 @@ class Podium(Horizontal):
         width: 100%;
         content-align: center top;
         text-style: bold;
-        background: $primary-muted;
-        color: $text-primary;
     }
+    /* A colour of its own for each step, read from the theme: gold, silver, then blue. */
     Podium .-first .block {
         height: 4;
         background: $accent-muted;
@@ -209,9 +209,13 @@ class Podium(Horizontal):
     }
     Podium .-second .block {
         height: 3;
+        background: $panel-lighten-2;
+        color: $foreground;
     }
     Podium .-third .block {
         height: 2;
+        background: $primary-muted;
+        color: $text-primary;
     }
     """
 
@@ -222,8 +226,9 @@ class Podium(Horizontal):
     def compose(self) -> ComposeResult:
         for rank, css in ((2, "-second"), (1, "-first"), (3, "-third")):
             here = [s for s in self.standings if s.rank == rank]
+            if not here:
+                continue
             with Vertical(classes=f"step {css}"):
-                names = Content("\n").join([lit(s.player) for s in here]) if here else Content("—")
-                yield Plain(names, classes="names")
-                yield Plain(f"{number(here[0].score)} points" if here else "", classes="score")
+                yield Plain(Content("\n").join([lit(s.player) for s in here]), classes="names")
+                yield Plain(f"{number(here[0].score)} points", classes="score")
                 yield Plain(place(rank), classes="block")
