@@ -36,6 +36,11 @@ if TYPE_CHECKING:
     from quizgame.tui.screens.quiz import QuizScreen
 
 
+def _collect_from_here() -> None:
+    gc.freeze()
+    gc.enable()
+
+
 class QuizApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "quizgame"
@@ -111,9 +116,10 @@ class QuizApp(App[int]):
         if self._start_problem is not None:
             self.notify(lit(self._start_problem), title="Can't start", severity="error")
         # `play` starts with garbage collection off (quizgame.commands.play); once the
-        # first screen is drawn it is needed again (the quiz screen then collects and
-        # freezes what start-up left).
-        self.call_after_refresh(gc.enable)
+        # first screen is drawn it is needed again. What start-up built lives as long as
+        # the app: frozen first, it is never traversed again, and the first collections
+        # (which would otherwise go through all of it, tens of milliseconds) stay small.
+        self.call_after_refresh(_collect_from_here)
         first = self._quiz_screen_held()
         if first is None:
             self._read_settings()  # the home screen has read them already, to show them
@@ -420,11 +426,13 @@ class QuizApp(App[int]):
         await self._show_main(HotSeatScreen(game, tick=self.config.tick))
 
     def _hot_seat_screen(self, session: QuizSession) -> HotSeatScreen | None:
-        from quizgame.tui.screens.hotseat import HotSeatScreen
+        from quizgame.tui.screens.quiz import QuizScreen
 
+        # Asked of the screen, not by importing the hot-seat module (and reading its
+        # stylesheet) on the first answer of a game of one.
         main = self.main_screen
-        if isinstance(main, HotSeatScreen) and session in main.game.sessions:
-            return main
+        if isinstance(main, QuizScreen) and main.takes_turns and session in main.game.sessions:  # type: ignore[attr-defined]
+            return main  # type: ignore[return-value]
         return None
 
     @on(messages.GameFinished)

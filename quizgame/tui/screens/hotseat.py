@@ -53,6 +53,7 @@ class PassView(Vertical):
 
 class HotSeatScreen(QuizScreen):
     DEFAULT_CSS = sheet("hotseat.tcss")  # with the quiz screen's, inherited
+    takes_turns = True
     BINDINGS = [
         Binding("enter", "proceed", "Next", id="hotseat.proceed"),
         Binding("e", "end_early", "End game", id="hotseat.end", tooltip="End the game now, with a podium on the rounds played"),

@@ -76,6 +76,8 @@ _TELLING = {"next", "source"}
 
 class QuizScreen(GameScreen):
     DEFAULT_CSS = sheet("quiz.tcss")
+    # Players take turns at this screen: a hot-seat game (quizgame.tui.screens.hotseat).
+    takes_turns = False
     # The keys that pick a choice are priority bindings: they act as the key arrives, instead
     # of after it has bubbled up through every widget from the focused one (a millisecond of
     # the key press). A text field still gets them as letters: Textual leaves out the
