@@ -296,9 +296,24 @@ def _parse(parser: _Parser, argv: list[str]) -> argparse.Namespace:
     return args
 
 
+# The commands that run a game in the terminal: from their first moment, SIGTERM and SIGHUP
+# mean "save and leave", never death with the terminal in application mode.
+_GAMES = {None, "play", "host", "join"}
+
+
 def main(argv: list[str] | None = None) -> int:
+    own = argv is None  # this process's own command line, not a call from other code
+    if own:
+        # Before anything else: a window closed while the parser is built is a hang-up too.
+        from quizgame.hangup import catch_signals
+
+        catch_signals()
     parser = build_parser()
     args = _parse(parser, sys.argv[1:] if argv is None else list(argv))
+    if own and args.command not in _GAMES:
+        from quizgame.hangup import release_signals
+
+        release_signals()
     module = import_module(f"quizgame.commands.{_COMMANDS[args.command]}")
     try:
         return module.run(args)

@@ -75,8 +75,10 @@ def _host(args, pack, game, mode, sock) -> int:  # type: ignore[no-untyped-def]
     from quizgame.live.server import LiveServer, lan_addresses
     from quizgame.saving import GameSaver
     from quizgame.store import new_id
+    from quizgame.hangup import hold_signals, received
     from quizgame.tui.host import HostApp, HostConfig
 
+    hold_signals()  # the saver is opened next: from now on a signal is noted, not obeyed
     port = sock.getsockname()[1]
     db = getattr(args, "db", None)
     unfinished = find_unfinished(db, pack) if mode == "live" else None
@@ -98,7 +100,8 @@ def _host(args, pack, game, mode, sock) -> int:  # type: ignore[no-untyped-def]
         )
     )
     try:
-        app.run()
+        if received() is None:  # else SIGTERM or SIGHUP on the way here: nothing to show
+            app.run()
     finally:
         sock.close()
         for signum in (signal.SIGTERM, signal.SIGHUP):

@@ -29,6 +29,10 @@ def run(args: argparse.Namespace) -> int:
         kept = tokens.get(address)  # this device was in a game there: carry on as that player
         name = kept[0] if kept is not None else ""
     client = LiveClient(address, tokens=tokens)
+    from quizgame.hangup import hold_signals, received
+
+    hold_signals()
     app = JoinApp(JoinConfig(client=client, name=name, pin=pin, handle_signals=True))
-    app.run()
+    if received() is None:  # else SIGTERM or SIGHUP on the way here: nothing to show
+        app.run()
     return app.return_code or EXIT_OK

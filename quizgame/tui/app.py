@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import signal
-import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -27,6 +25,8 @@ from quizgame.tui.screens.base import HORIZONTAL, VERTICAL, GameScreen, too_smal
 from quizgame.tui.widgets.literal import lit, safe
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from quizgame.tui.config import Recorder
     from quizgame.engine import QuizSession, SessionOptions
     from quizgame.engine.game import HotSeatGame
@@ -107,10 +107,14 @@ class QuizApp(App[int]):
     # (the options on the command line) or "home" (the home screen). A retry keeps it.
     _started_from = "home"
 
+    def on_load(self) -> None:
+        # Before the terminal is set up: a signal that came while Textual was starting
+        # ends the app before it takes the terminal over.
+        if self.config.handle_signals:
+            self._handle_signals()
+
     async def on_mount(self) -> None:
         config = self.config
-        if config.handle_signals:
-            self._handle_signals()
         if config.recorder is not None or config.open_recorder is not None:
             self.set_interval(config.status_every, self._check_saving)
         if self._start_problem is not None:
@@ -481,20 +485,19 @@ class QuizApp(App[int]):
     def _handle_signals(self) -> None:
         # Textual leaves SIGTERM and SIGHUP at their defaults, which kill the process with
         # the terminal still in application mode.
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP):
-            loop.add_signal_handler(signum, self._interrupted, signum)
+        from quizgame.hangup import hand_over
+
+        hand_over(asyncio.get_running_loop(), self._interrupted)
 
     def _interrupted(self, signum: int) -> None:
         """Save and leave. Every answer already went to the saver as it was given; the
         command closes the saver (writing what is queued) once the terminal is restored."""
-        if signum == signal.SIGHUP:
-            from quizgame.tui.hangup import silence_standard_streams, terminal_gone
-
-            if terminal_gone(sys.__stderr__.fileno()):
-                # The window is gone: restoring it must not wait on, or fail at, a write.
-                silence_standard_streams()
         self.exit(0)
+
+    def get_driver_class(self) -> type[Driver]:
+        from quizgame.tui.driver import driver_class
+
+        return driver_class(super().get_driver_class())
 
     # -- outside text ----------------------------------------------------------------------
 

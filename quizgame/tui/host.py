@@ -6,8 +6,6 @@ lock; the host's keys act on the same Classroom the students talk to.
 from __future__ import annotations
 
 import asyncio
-import signal
-import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,6 +16,8 @@ from quizgame.tui.screens.base import HORIZONTAL, VERTICAL
 
 if TYPE_CHECKING:
     import socket
+
+    from textual.driver import Driver
 
     from quizgame.live.classroom import Classroom
     from quizgame.live.restart import Unfinished
@@ -58,6 +58,11 @@ class HostApp(App[int]):
             self.theme = config.theme
         self._stopped = False
 
+    def get_driver_class(self) -> type[Driver]:
+        from quizgame.tui.driver import driver_class
+
+        return driver_class(super().get_driver_class())
+
     def get_default_screen(self) -> ProjectorScreen:
         from quizgame.tui.screens.projector import ProjectorScreen
 
@@ -76,9 +81,9 @@ class HostApp(App[int]):
     async def on_mount(self) -> None:
         config = self.config
         if config.handle_signals:
-            loop = asyncio.get_running_loop()
-            for signum in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(signum, self._interrupted, signum)
+            from quizgame.hangup import hand_over
+
+            hand_over(asyncio.get_running_loop(), self._interrupted)
         self.classroom.watch(self._changed, asyncio.get_running_loop().call_soon_threadsafe)
         if config.unfinished is not None:
             # Open to students only once the host has chosen which game they join.
@@ -121,11 +126,6 @@ class HostApp(App[int]):
             await self.config.server.stop(message)
 
     def _interrupted(self, signum: int) -> None:
-        if signum == signal.SIGHUP:
-            from quizgame.tui.hangup import silence_standard_streams, terminal_gone
-
-            if terminal_gone(sys.__stderr__.fileno()):
-                silence_standard_streams()
         self.run_worker(self._stop_and_exit(), exclusive=True)
 
     async def _stop_and_exit(self) -> None:

@@ -9,7 +9,6 @@ again with the token this device keeps, so the student carries on with their sco
 from __future__ import annotations
 
 import asyncio
-import signal
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +22,8 @@ from quizgame.tui import messages
 from quizgame.tui.screens.base import HORIZONTAL, VERTICAL
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from quizgame.live.client import LiveClient
     from quizgame.live.remote import RemoteSession
     from quizgame.tui.screens.quiz import QuizScreen
@@ -65,6 +66,11 @@ class JoinApp(App[int]):
         if config.theme:
             self.theme = config.theme
 
+    def get_driver_class(self) -> type[Driver]:
+        from quizgame.tui.driver import driver_class
+
+        return driver_class(super().get_driver_class())
+
     def get_default_screen(self) -> Screen:
         from quizgame.tui.screens.waiting import WaitingScreen
 
@@ -72,9 +78,9 @@ class JoinApp(App[int]):
 
     async def on_mount(self) -> None:
         if self.config.handle_signals:
-            loop = asyncio.get_running_loop()
-            for signum in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(signum, lambda: self.exit(0))
+            from quizgame.hangup import hand_over
+
+            hand_over(asyncio.get_running_loop(), lambda signum: self.exit(0))
         if self.name_ and self.pin:
             self.run_worker(self._join(), group="join", exclusive=True)
         else:

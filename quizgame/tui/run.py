@@ -21,7 +21,11 @@ _QUIET_WAIT = 1.0
 
 def run_game(config: AppConfig) -> int:
     from quizgame.tui.app import create_app
+    from quizgame.hangup import hold_signals, received
 
+    hold_signals()
+    if received() is not None:  # SIGTERM or SIGHUP on the way here: nothing to show or save
+        return 0
     if config.recorder is None:
         config.open_recorder = lambda: _open_saver(config)
     config.handle_signals = True

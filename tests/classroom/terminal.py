@@ -33,6 +33,9 @@ _ESCAPES = re.compile(
 ALT_SCREEN_ON = "\x1b[?1049h"
 ALT_SCREEN_OFF = "\x1b[?1049l"
 
+# Terminals may be started from several threads at once: no fork while a master is inheritable.
+_FORKING = threading.Lock()
+
 KEYS = {"enter": "\r", "escape": "\x1b", "ctrl+q": "\x11", "tab": "\t", "space": " "}
 
 
@@ -53,12 +56,16 @@ class Terminal:
         self._seen = 0  # where in the visible text the next wait starts looking
         argv = [sys.executable, "-m", "quizgame", *args]
         self.args = list(args)
-        pid, fd = pty.fork()
-        if pid == 0:  # the child: exec at once, nothing else (the parent may have threads)
-            try:
-                os.execve(sys.executable, argv, dict(env))
-            finally:
-                os._exit(127)
+        with _FORKING:
+            pid, fd = pty.fork()
+            if pid == 0:  # the child: exec at once, nothing else (the parent may have threads)
+                try:
+                    os.execve(sys.executable, argv, dict(env))
+                finally:
+                    os._exit(127)
+            # pty.fork() leaves the master inheritable: a game started after this one would
+            # hold this terminal open, and closing it here would hang nothing up.
+            os.set_inheritable(fd, False)
         self.pid, self.fd = pid, fd
         columns, rows = size
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))

@@ -7,11 +7,11 @@ import pty
 import subprocess
 import sys
 
-from quizgame.tui.hangup import terminal_gone
+from quizgame.hangup import terminal_gone
 
 CHILD = """
 import os, sys
-from quizgame.tui.hangup import silence_standard_streams, terminal_gone
+from quizgame.hangup import silence_standard_streams, terminal_gone
 print("ready", flush=True)
 try:
     os.read(0, 1)  # wait for the parent to hang up (or not)
