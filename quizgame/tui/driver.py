@@ -8,15 +8,19 @@ EIO, and the kernel sends the game SIGHUP and SIGCONT. Textual 8's driver meets 
   writes long) the app's next writes wait for ever, in the event loop's thread, so neither
   SIGHUP nor SIGTERM is ever handled;
 - it takes every SIGCONT for the end of a ctrl+z, and starts application mode again (a second
-  input thread and writer) on the terminal that has just gone; that new writer fails at once.
+  input thread and writer) on the terminal that has just gone; that new writer fails at once;
+- a read that fails because the terminal was closed under it (EIO, in the instant before the
+  hang-up is complete) is a crash to it: the app ends with a traceback and status 1.
 
 So here output goes through a writer that never stops before it is told to (a failed write
-ends the output; what comes after is dropped), and application mode starts again only after
-a suspension. Nothing else of Textual's driver changes.
+ends the output; what comes after is dropped), application mode starts again only after a
+suspension, and EIO ends the input (the SIGHUP on its way ends the game). Nothing else of
+Textual's driver changes.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import threading
@@ -107,6 +111,13 @@ class TerminalDriver(LinuxDriver):
         if self.suspended or (self.starting and os.isatty(self.fileno)):
             self.suspended = False
             super().resume_application_mode()
+
+    def run_input_thread(self) -> None:
+        try:
+            super().run_input_thread()
+        except OSError as error:
+            if error.errno != errno.EIO:
+                raise
 
     def close(self) -> None:
         super().close()
