@@ -50,11 +50,12 @@ class Terminal:
         env: Mapping[str, str],
         *,
         size: tuple[int, int] = (80, 24),
+        program: Sequence[str] = ("-m", "quizgame"),
     ) -> None:
         self._raw = bytearray()
         self._lock = threading.Lock()
         self._seen = 0  # where in the visible text the next wait starts looking
-        argv = [sys.executable, "-m", "quizgame", *args]
+        argv = [sys.executable, *program, *args]
         self.args = list(args)
         with _FORKING:
             pid, fd = pty.fork()
@@ -94,6 +95,12 @@ class Terminal:
                 return
             with self._lock:
                 self._raw += chunk
+
+    @property
+    def output(self) -> bytes:
+        """Every byte the terminal received so far."""
+        with self._lock:
+            return bytes(self._raw)
 
     @property
     def raw(self) -> str:

@@ -1,5 +1,5 @@
 """The TUI's way in for outside text: whatever a widget is handed, no control or bidi
-character is ever part of what it draws. (The real process in a terminal: test_terminal_bytes.)"""
+character is ever part of what it draws. (The real process in a terminal: test_tui_terminal_bytes.)"""
 
 from __future__ import annotations
 
