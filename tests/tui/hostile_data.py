@@ -153,6 +153,8 @@ def poison_cache(cache_dir: Path) -> None:
     )
     sections = tuple(
         section.replace(title=tainted(section.title, True), description=tainted("About it.", True))
+        if "description" in _fields(section)  # sections of older versions have none
+        else section.replace(title=tainted(section.title, True))
         for section in pack.sections
     )
     pack = pack.replace(
@@ -176,6 +178,10 @@ def poison_cache(cache_dir: Path) -> None:
     )
     with open(entry, "wb") as handle:
         pickle.dump((source_name, loaded), handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _fields(record: object) -> set[str]:
+    return {name for cls in type(record).__mro__ for name in getattr(cls, "__slots__", ())}
 
 
 # -- the results database -----------------------------------------------------------------
