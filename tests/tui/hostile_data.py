@@ -6,7 +6,7 @@ data comes in the ways an attacker (or an older version) has around it:
 - a pack cache entry written over (the cache is trusted once the pack's and the source's
   bytes hash as before, and they do): every text of the pack and its source text;
 - a results database written directly with sqlite3: player names, pack titles, responses;
-- the login name the home screen offers as the player.
+- a settings file holding the name remembered from last time, and the login name.
 """
 
 from __future__ import annotations
