@@ -171,7 +171,9 @@ def _filters(
 ) -> tuple[str, list[object]]:
     """A WHERE clause over sessions `s` joined with players `p`. A session without an answer
     (the player left before the first) is no result: not listed unless `with_empty`."""
-    where: list[str] = [] if with_empty else ["s.answered > 0"]
+    # likely(): almost every session has an answer; without saying so, SQLite plans the
+    # newest-first listing through the players and sorts (ten times slower).
+    where: list[str] = [] if with_empty else ["likely(s.answered > 0)"]
     params: list[object] = []
     if game_id is not None:
         where.append("s.game_id = ?")
@@ -504,7 +506,10 @@ class ResultsStore:
         self, *, pack_id: str | None = None, player: str | None = None, game_id: str | None = None
     ) -> int:
         clause, params = _filters(pack_id, player, game_id)
-        sql = f"SELECT count(*) FROM sessions s JOIN players p ON p.id = s.player_id {clause}"
+        # The players only when a name is asked for: joined for nothing, they make SQLite
+        # read every session through them.
+        join = "JOIN players p ON p.id = s.player_id" if player is not None else ""
+        sql = f"SELECT count(*) FROM sessions s {join} {clause}"
         count: int = self._read(lambda conn: conn.execute(sql, params).fetchone()[0], 0)
         return count
 
