@@ -134,17 +134,54 @@ def test_help_says_that_plain_quizgame_opens_the_home_screen_and_what_the_codes_
     assert "exit status: 0 when all went well; 1 when problems were found" in text
 
 
-def test_every_option_of_every_command_has_help() -> None:
+# In a command's --help an option's line is indented two spaces; its help follows two or
+# more spaces on, or (a long option) on the lines below, indented further.
+_OPTION_LINE = re.compile(r"^  (?P<option>-[^\s,]+)")
+
+
+def _options_without_help(help_text: str) -> tuple[list[str], list[str]]:
+    """The options a --help lists, and those of them that it lists with no words beside."""
+    lines = help_text.splitlines()
+    listed, bare = [], []
+    for at, line in enumerate(lines):
+        found = _OPTION_LINE.match(line)
+        if found is None:
+            continue
+        listed.append(found["option"])
+        below = lines[at + 1] if at + 1 < len(lines) else ""
+        said_beside = re.search(r"\S {2,}\S", line) is not None
+        said_below = below.startswith("   ") and below.strip() != ""
+        if not (said_beside or said_below):
+            bare.append(found["option"])
+    return listed, bare
+
+
+def test_every_option_of_every_command_has_help(monkeypatch: pytest.MonkeyPatch) -> None:
     from quizgame.cli import build_parser
 
+    monkeypatch.setenv("COLUMNS", "80")  # as a player's terminal; --help wraps to it
     parser = build_parser()
-    missing = [
-        f"{name} {action.option_strings[0]}"
-        for name, command in parser.commands.items()
-        for action in command._actions  # argparse's options, only read
-        if action.option_strings and not action.help
-    ]
+    missing = []
+    for name, command in [("quizgame", parser), *parser.commands.items()]:
+        listed, bare = _options_without_help(command.format_help())
+        assert "-h" in listed, f"{name}: no options found in its help"
+        missing += [f"{name} {option}" for option in bare]
     assert missing == []
+
+
+def test_an_option_without_help_is_caught() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="quizgame demo")
+    parser.add_argument("--described", help="says what it does")
+    parser.add_argument("--bare")
+    parser.add_argument("--a-long-option-name-that-pushes-its-help-below", metavar="VALUE", help="below")
+    parser.add_argument("--last-and-bare", metavar="N")
+
+    assert _options_without_help(parser.format_help()) == (
+        ["-h", "--described", "--bare", "--a-long-option-name-that-pushes-its-help-below", "--last-and-bare"],
+        ["--bare", "--last-and-bare"],
+    )
 
 
 def test_export_format_and_results_limit_say_what_they_take() -> None:
