@@ -380,3 +380,15 @@ async def test_escape_on_every_screen_over_another_goes_back(make_config, harbou
             await pilot.pause()
             await pilot.pause()
             assert app.screen is under, keys
+
+
+async def test_the_footer_due_after_a_quit_is_not_added(make_config, harbour) -> None:
+    # The footer comes a frame after the question; on a busy machine the player can have
+    # quit before that frame, and adding it to a screen on its way out must not fail.
+    app = _quiz(make_config, harbour)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        question = app.screen
+        app.exit(0)
+        question._add_footer()
+    assert app.return_code == 0

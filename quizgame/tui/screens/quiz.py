@@ -153,6 +153,8 @@ class QuizScreen(GameScreen):
         # are not part of the first paint.
         from quizgame.tui.widgets.footer import KeysFooter
 
+        if not self.is_attached:
+            return  # quit or left before that refresh came (a busy machine): no footer to add
         self.query_one("#footer-slot").mount(KeysFooter())
 
     async def begin(self) -> None:
