@@ -293,3 +293,25 @@ async def test_tags_are_picked_in_a_list_of_the_packs_tags(make_config, harbour,
         await pilot.press("space", "escape")
         await pilot.pause()
         assert app.screen is home and home.chosen_tags == ("deals", "places")
+
+
+def _typed_at_once(app, keys: str) -> None:
+    """Keys arriving together, as a terminal hands them over from a busy machine: all
+    queued before the first is handled."""
+    from textual import events
+
+    for key in keys:
+        app.post_message(events.Key("enter" if key == "\r" else key, key))
+
+
+async def test_enter_twice_on_the_name_question_goes_on_once(make_config, harbour, settings_path) -> None:
+    app = _home_app(make_config, harbour, settings_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(app, pilot)
+        assert isinstance(app.screen, NameScreen)
+        _typed_at_once(app, "Eve\r\r")
+        await _settle(app, pilot)
+        assert app.is_running
+        assert isinstance(app.screen, HomeScreen) and app.screen_stack == [app.screen]
+        assert app.screen.query_one("#player", Input).value == "Eve"
+        assert _saved(settings_path)["player"] == "Eve"

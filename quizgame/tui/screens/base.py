@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events, on
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
@@ -99,3 +100,11 @@ class GameModal(_SizeAware, ModalScreen[object]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def dismiss(self, result: object | None = None) -> AwaitComplete:
+        # Keys come in bursts on a busy machine: a second Enter (or "n" then Escape) can
+        # reach a dialog already answered. Textual would pop whatever screen is on top by
+        # then, taking away the one beneath (or failing if it is the last); it is ignored.
+        if not self.is_active:
+            return AwaitComplete.nothing()
+        return super().dismiss(result)
