@@ -58,6 +58,18 @@ def _shown(terminal: Terminal, *texts: str) -> bool:
     return any(text in shown for text in texts)
 
 
+def _wait_until(done, what: str, terminal: Terminal, timeout: float = 60) -> None:
+    """Wait, as long as a loaded machine may need, until `done()`; else fail, saying what
+    the terminal showed."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} not within {timeout} s; last output:\n{terminal.text[-1500:]}")
+        if terminal.poll() is not None:
+            raise AssertionError(f"the game exited ({terminal.returncode}) before {what}:\n{terminal.text[-3000:]}")
+        time.sleep(0.05)
+
+
 def _stored_names(db: Path) -> list[str]:
     if not db.exists():
         return []
@@ -94,22 +106,17 @@ def _answer_any(terminal: Terminal) -> None:
     else:
         keys = b"1"
     os.write(terminal.fd, keys)
-    deadline = time.monotonic() + 60
-    while not _shown(terminal, "Right", "Wrong", "Partly right") and time.monotonic() < deadline:
-        time.sleep(0.05)
+    _wait_until(lambda: _shown(terminal, "Right", "Wrong", "Partly right"), "the feedback", terminal)
 
 
 def _play_then_quit(terminal: Terminal) -> None:
     """Enter once the packs are listed, as a player would see them (before, it starts
     nothing); then answer the first question and quit."""
-    deadline = time.monotonic() + 60
-    while PACK_LISTED not in terminal.text and time.monotonic() < deadline:
-        time.sleep(0.05)
+    _wait_until(lambda: PACK_LISTED in terminal.text, "the packs listed", terminal)
     os.write(terminal.fd, ENTER)
     # The quiz starts, or (the name typed was lost whole) the home screen asks for one.
-    deadline = time.monotonic() + 60
-    while not _shown(terminal, "Question 1 of", "Type your name") and time.monotonic() < deadline:
-        time.sleep(0.05)
+    started = ("Question 1 of", "Type your name")
+    _wait_until(lambda: _shown(terminal, *started), "the quiz started", terminal)
     if _shown(terminal, "Question 1 of"):
         # One answer, so the session is stored (one nobody answered in is no result).
         _answer_any(terminal)
@@ -117,7 +124,8 @@ def _play_then_quit(terminal: Terminal) -> None:
     if _shown(terminal, "Question 1 of"):
         terminal.wait_for("Quit?", timeout=60)
         os.write(terminal.fd, b"y")
-    assert terminal.wait(60) == 0
+    code = terminal.wait(60)
+    assert code == 0, f"the game exited {code} after quit:\n{terminal.text[-3000:]}"
 
 
 def _start_as(name: str, tmp: Path, rng: random.Random) -> list[str]:
@@ -143,6 +151,9 @@ def _first_run_as(name: str, tmp: Path, rng: random.Random) -> list[str]:
     try:
         terminal.wait_for("What is your name?", timeout=60)
         _type(terminal, [b"x", BACKSPACE, *[c.encode() for c in name], ENTER], rng)
+        # The question goes once the name is taken, and the name is remembered as it goes:
+        # the next Enter is the home screen's.
+        _wait_until(lambda: _remembered(tmp) is not None, "the name taken", terminal)
         _play_then_quit(terminal)
     finally:
         terminal.close()
