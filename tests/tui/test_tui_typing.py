@@ -97,6 +97,10 @@ def _remembered(tmp: Path) -> str | None:
 
 def _answer_any(terminal: Terminal) -> None:
     """Answer the question on screen, whatever its kind, and wait for the feedback."""
+    # Its kind is told by the line under it, which can reach the terminal after the
+    # question's number above it.
+    kinds = ("or click a choice", "Press t for true", "Type the answer", "More than one may be right")
+    _wait_until(lambda: _shown(terminal, *kinds), "how to answer", terminal)
     if _shown(terminal, "Press t for true"):
         keys = b"t"
     elif _shown(terminal, "Type the answer"):
