@@ -204,11 +204,14 @@ class ProjectorScreen(GameScreen):
                 text = "" if remaining is None else f"{countdown(remaining)} {bar(round(remaining * 10), round(limit * 10), 20)}"
                 if game.paused:  # type: ignore[union-attr]
                     text += "   ⏸ Paused (p resumes)"
-                clock.first(Plain).show(text)
+                # Five times a second while 200 answers come in: the size is fixed (one
+                # line), so the stage is not laid out again, only these lines redrawn.
+                clock.first(Plain).update(text, layout=False)
             answered = self.query("#answered")
             if answered:
-                answered.first(Plain).show(
-                    Content.styled(f"{game.answered_count} of {len(game.asked)} answered", "bold")  # type: ignore[union-attr]
+                answered.first(Plain).update(
+                    Content.styled(f"{game.answered_count} of {len(game.asked)} answered", "bold"),  # type: ignore[union-attr]
+                    layout=False,
                 )
         self._show_status()
 
