@@ -1,5 +1,5 @@
-"""A real `quizgame host` in a pseudo-terminal that gets SIGTERM: the game ends cleanly, and
-every student is told the host ended it."""
+"""A real `quizgame host` in a pseudo-terminal that gets SIGTERM, or whose terminal is
+closed: the game ends cleanly, every student is told the host ended it, and it exits."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ async def _student_sees_the_end(port: int, pin: str, end_the_host) -> dict:
                     return data
 
 
-@pytest.mark.parametrize("how", ["sigterm"])
+@pytest.mark.parametrize("how", ["sigterm", "terminal closed"])
 def test_the_host_ending_by_a_signal_tells_every_student(tmp_path: Path, terminals, how: str) -> None:  # noqa: F811
     port = _free_port()
     host = terminals(["host", str(_pack(tmp_path / "pack")), "--port", str(port)], _env(tmp_path, "teacher"))
