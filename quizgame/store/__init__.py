@@ -16,6 +16,7 @@ from quizgame.store.errors import (
 from quizgame.store.recorder import Recorder, RecorderStatus
 from quizgame.store.rows import (
     AnswerRecord,
+    ClockRecord,
     LeaderboardEntry,
     PackVersion,
     QuestionStats,
@@ -39,6 +40,7 @@ __all__ = [
     "EXPORT_COLUMNS",
     "QUICK_RETRY",
     "AnswerRecord",
+    "ClockRecord",
     "ExportRow",
     "LeaderboardEntry",
     "PackVersion",

@@ -24,7 +24,7 @@ from typing import Any
 from quizgame.atomic import atomic_write
 from quizgame.store.connection import QUICK_RETRY, Connector, RetryPolicy, default_connect
 from quizgame.store.errors import StoreError
-from quizgame.store.rows import AnswerRecord, SessionRecord, utc_now
+from quizgame.store.rows import AnswerRecord, ClockRecord, SessionRecord, utc_now
 from quizgame.store.store import ResultsStore, resolve_db_path
 
 _KEPT = "answers are kept in memory and will be saved when possible"
@@ -46,7 +46,13 @@ class _Finish:
     max_score: float | None
 
 
-_Op = SessionRecord | AnswerRecord | _Finish
+@dataclass(frozen=True)
+class _Clock:
+    clock: ClockRecord
+    moved: bool  # a practice pause moved the deadline; else the question was shown
+
+
+_Op = SessionRecord | AnswerRecord | _Finish | _Clock
 
 
 def _answers(ops: Iterable[_Op]) -> int:
@@ -60,6 +66,11 @@ def _apply(store: ResultsStore, op: _Op) -> None:
         store.start_session(op)
     elif isinstance(op, AnswerRecord):
         store.record_answer(op)
+    elif isinstance(op, _Clock):
+        if op.moved:
+            store.move_deadline(op.clock)
+        else:
+            store.question_shown(op.clock)
     else:
         store.finish_session(
             op.session_id, finished_at=op.finished_at, score=op.score, max_score=op.max_score
@@ -67,6 +78,8 @@ def _apply(store: ResultsStore, op: _Op) -> None:
 
 
 def _op_to_json(op: _Op) -> dict[str, Any]:
+    if isinstance(op, _Clock):
+        return {"op": "moved" if op.moved else "shown", **dataclasses.asdict(op.clock)}
     data = {f.name: getattr(op, f.name) for f in dataclasses.fields(op) if f.init}
     if isinstance(op, SessionRecord):
         data["options"] = dict(op.options)
@@ -87,6 +100,8 @@ def _op_from_json(data: dict[str, Any]) -> _Op:
         return AnswerRecord(**data)
     if kind == "finish":
         return _Finish(**data)
+    if kind in ("shown", "moved"):
+        return _Clock(ClockRecord(**data), moved=kind == "moved")
     raise ValueError(f"unknown operation {kind!r}")
 
 
@@ -178,6 +193,13 @@ class Recorder:
         finished_at: str | None = None,
     ) -> RecorderStatus:
         return self._submit(_Finish(session_id, finished_at or self._now(), score, max_score))
+
+    def question_shown(self, clock: ClockRecord) -> RecorderStatus:
+        """A question is on screen for the first time: its deadline is fixed from now."""
+        return self._submit(_Clock(clock, moved=False))
+
+    def move_deadline(self, clock: ClockRecord) -> RecorderStatus:
+        return self._submit(_Clock(clock, moved=True))
 
     def hold(self) -> None:
         """Queue the next writes without writing them, until release(): answers that come

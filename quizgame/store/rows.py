@@ -188,6 +188,27 @@ class AnswerRecord:
 
 
 @dataclass(frozen=True)
+class ClockRecord:
+    """A question's clock in a session: when it was first shown (UTC ISO 8601) and when its
+    time runs out (None: untimed). The first one stored for a question stands; only a
+    practice session's pause moves the deadline (see ResultsStore.move_deadline)."""
+
+    session_id: str
+    question_id: str
+    question_number: int  # 1-based position in the session
+    shown_at: str
+    deadline_at: str | None
+
+    def __post_init__(self) -> None:
+        _check_text(self.session_id, "session_id")
+        _check_text(self.question_id, "question_id")
+        _check_whole(self.question_number, "question_number", 1)
+        _check_text(self.shown_at, "shown_at")
+        _check_timestamp(self.shown_at, "shown_at")
+        _check_timestamp(self.deadline_at, "deadline_at")
+
+
+@dataclass(frozen=True)
 class SessionInfo:
     """A stored session with its running totals."""
 

@@ -136,7 +136,24 @@ def _answer_parts(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_V1, _answer_parts]
+# When each question of a session was first shown, and its deadline: a timed question's
+# time runs from then whatever happens to the program, so quitting and coming back, or a
+# killed process, gives back only what is left. deadline_at is NULL for an untimed question;
+# in practice mode it moves later by the time the question was hidden (docs/classroom.md).
+_V3: tuple[str, ...] = (
+    """
+    CREATE TABLE question_clocks (
+        session_id      TEXT NOT NULL REFERENCES sessions (id),
+        question_id     TEXT NOT NULL,
+        question_number INTEGER NOT NULL CHECK (question_number >= 1),
+        shown_at        TEXT NOT NULL,
+        deadline_at     TEXT,
+        PRIMARY KEY (session_id, question_id)
+    ) WITHOUT ROWID
+    """,
+)
+
+MIGRATIONS: list[Migration] = [_V1, _answer_parts, _V3]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -27,6 +27,7 @@ from quizgame.store.connection import (
 from quizgame.store.errors import StoreError, StoreReadOnly, UnknownSession, translate
 from quizgame.store.rows import (
     AnswerRecord,
+    ClockRecord,
     LeaderboardEntry,
     PackVersion,
     QuestionStats,
@@ -446,6 +447,55 @@ class ResultsStore:
         )
         return True
 
+    def question_shown(self, clock: ClockRecord) -> bool:
+        """Keep when a question was first shown and its deadline. Returns False if the
+        session already has a clock for that question: the first one stands, so showing a
+        question again (after a restart) never gives it its time back."""
+
+        def work(conn: sqlite3.Connection) -> bool:
+            self._require_session(conn, clock.session_id)
+            return conn.execute(
+                "INSERT INTO question_clocks (session_id, question_id, question_number, "
+                "shown_at, deadline_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (session_id, question_id) DO NOTHING",
+                (
+                    clock.session_id,
+                    clock.question_id,
+                    clock.question_number,
+                    clock.shown_at,
+                    clock.deadline_at,
+                ),
+            ).rowcount == 1
+
+        return self._write(work)
+
+    def move_deadline(self, clock: ClockRecord) -> None:
+        """A practice question's clock was paused: its deadline is now `clock.deadline_at`
+        (kept as first shown if the question had no clock yet). Deciding when a deadline
+        may move is the game's business, not the store's."""
+
+        def work(conn: sqlite3.Connection) -> None:
+            self._require_session(conn, clock.session_id)
+            conn.execute(
+                "INSERT INTO question_clocks (session_id, question_id, question_number, "
+                "shown_at, deadline_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (session_id, question_id) DO UPDATE SET "
+                "deadline_at = excluded.deadline_at",
+                (
+                    clock.session_id,
+                    clock.question_id,
+                    clock.question_number,
+                    clock.shown_at,
+                    clock.deadline_at,
+                ),
+            )
+
+        self._write(work)
+
+    def _require_session(self, conn: sqlite3.Connection, session_id: str) -> None:
+        if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
+            raise UnknownSession(f"no session {session_id!r} in {self.path}")
+
     def finish_session(
         self,
         session_id: str,
@@ -556,6 +606,18 @@ class ResultsStore:
             )
             for row in rows
         ]
+
+    def question_clocks(self, session_id: str) -> list[ClockRecord]:
+        """The clocks of a session's questions shown so far, in the order asked."""
+        rows = self._read(
+            lambda conn: conn.execute(
+                "SELECT session_id, question_id, question_number, shown_at, deadline_at "
+                "FROM question_clocks WHERE session_id = ? ORDER BY question_number",
+                (session_id,),
+            ).fetchall(),
+            [],
+        )
+        return [ClockRecord(*row) for row in rows]
 
     def leaderboard(
         self, pack_id: str, limit: int = 10, *, pack_hash: str | None = None
