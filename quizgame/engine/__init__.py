@@ -24,7 +24,7 @@ from quizgame.engine.scoring import (
     STREAK_STEP_PERCENT,
     TYPO_MIN_LETTERS,
 )
-from quizgame.engine.session import QuizSession
+from quizgame.engine.session import QuestionClock, QuizSession
 from quizgame.packs.textmatch import normalise
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "InvalidResponseError",
     "OptionsError",
     "PreparedQuestion",
+    "QuestionClock",
     "QuizSession",
     "Response",
     "RestoreError",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quizgame.engine.errors import (
     EmptySelectionError,
@@ -36,6 +36,14 @@ if TYPE_CHECKING:
     from quizgame.packs.types import LoadedPack
 
 Clock = Callable[[], float]
+
+
+class QuestionClock(NamedTuple):
+    """A question's clock at one moment: seconds it has run, and left (None: untimed)."""
+
+    question: PreparedQuestion
+    used: float
+    remaining: float | None
 
 
 def score_answer(
@@ -127,7 +135,10 @@ class QuizSession:
         # The question asked now; ahead of len(_results) by the questions passed over.
         self._position = 0
         self._streak = 0
+        # When the current question's clock started, on `clock`; moved later by the time it
+        # stood still while the question was hidden (practice only).
         self._shown_at: float | None = None
+        self._hidden_at: float | None = None
 
     # -- where the session is ------------------------------------------------------------
 
@@ -198,14 +209,65 @@ class QuizSession:
         if self._shown_at is None:
             self._shown_at = self._clock()
 
+    @property
+    def used_time(self) -> float | None:
+        """Seconds the current question's clock has run; None before it is shown."""
+        if self.finished or self._shown_at is None:
+            return None
+        now = self._clock() if self._hidden_at is None else self._hidden_at
+        return max(0.0, now - self._shown_at)
+
     def remaining_time(self) -> float | None:
         """Seconds left on the current question; None when it is untimed or there is none."""
         prepared = self.current
         if prepared is None or prepared.time_limit is None:
             return None
-        if self._shown_at is None:
-            return prepared.time_limit
-        return max(0.0, prepared.time_limit - (self._clock() - self._shown_at))
+        used = self.used_time
+        return prepared.time_limit if used is None else max(0.0, prepared.time_limit - used)
+
+    def question_clock(self) -> QuestionClock | None:
+        """The current question's clock now; None before it is shown."""
+        prepared, used = self.current, self.used_time
+        if prepared is None or used is None:
+            return None
+        return QuestionClock(prepared, used, self.remaining_time())
+
+    @property
+    def clock_stopped(self) -> bool:
+        """The current question is hidden and its clock stands still (practice only)."""
+        return self._hidden_at is not None
+
+    def hide(self) -> bool:
+        """The question is out of sight: a dialog is over it, or the terminal is too small
+        to show it. In practice mode its clock stops until unhide(); in an exam it runs on,
+        since the conditions are the teacher's. Returns whether the clock stopped."""
+        if (
+            self.options.mode == "exam"
+            or self.finished
+            or self._shown_at is None
+            or self._hidden_at is not None
+        ):
+            return False
+        self._hidden_at = self._clock()
+        return True
+
+    def unhide(self) -> bool:
+        """The question shows again. Returns whether its clock starts again, and so its
+        deadline moved later by the time it stood still."""
+        if self._hidden_at is None:
+            return False
+        assert self._shown_at is not None
+        self._shown_at += max(0.0, self._clock() - self._hidden_at)
+        self._hidden_at = None
+        return True
+
+    def resume_clock(self, used: float) -> None:
+        """The current question was shown in an earlier run and its clock has run `used`
+        seconds since (the time away counts): it carries on from there, and a question
+        whose time is up has none left."""
+        self._require_current("resume a question's clock")
+        self._shown_at = self._clock() - _checked_elapsed(used)
+        self._hidden_at = None
 
     # -- answering ------------------------------------------------------------------------
 
@@ -218,24 +280,35 @@ class QuizSession:
         prepared = self._require_current("answer")
         checked = check_response(prepared, response)
         if elapsed is None:
-            if self._shown_at is None:
+            used = self.used_time
+            if used is None:
                 raise SessionStateError(
                     "answer() needs an elapsed time when show_current() was not called"
                 )
-            seconds = max(0.0, self._clock() - self._shown_at)
+            seconds = used
         else:
             seconds = _checked_elapsed(elapsed)
         return self._record(prepared, checked, seconds)
 
-    def time_out(self) -> AnswerResult:
-        """The current question's time ran out (or the player gave up on it): zero points."""
+    def time_out(self, typed: str | None = None) -> AnswerResult:
+        """The current question's time ran out (or the player gave up on it): zero points.
+
+        `typed`: what was typed in a short answer's field but not submitted. In an exam it is
+        taken as the answer, given at the deadline and so within it (docs/classroom.md); in
+        practice the time-up stands, and the feedback shows the answer.
+        """
         prepared = self._require_current("time out")
         if prepared.time_limit is not None:
             seconds = prepared.time_limit
-        elif self._shown_at is not None:
-            seconds = max(0.0, self._clock() - self._shown_at)
         else:
-            seconds = 0.0
+            seconds = self.used_time or 0.0
+        if (
+            typed is not None
+            and typed.strip()
+            and self.options.mode == "exam"
+            and prepared.question.type == "short"
+        ):
+            return self._record(prepared, check_response(prepared, typed), seconds)
         return self._record(prepared, None, seconds)
 
     def pass_over(self) -> None:
@@ -244,7 +317,7 @@ class QuizSession:
         nothing and does not count towards the maximum; the streak carries on."""
         self._require_current("pass over a question")
         self._position += 1
-        self._shown_at = None
+        self._shown_at = self._hidden_at = None
 
     def restore(self, answers: Iterable[tuple[str, object, float]]) -> None:
         """Replay stored answers (question id, response, elapsed) to resume a session.
@@ -293,7 +366,7 @@ class QuizSession:
         self._results.extend(staged)
         self._position = position
         self._streak = streak
-        self._shown_at = None
+        self._shown_at = self._hidden_at = None
 
     # -- afterwards -----------------------------------------------------------------------
 
@@ -360,7 +433,7 @@ class QuizSession:
         self._results.append(result)
         self._position += 1
         self._streak = result.streak
-        self._shown_at = None
+        self._shown_at = self._hidden_at = None
         return result
 
 
