@@ -8,6 +8,7 @@ from pathlib import Path
 
 from quizgame.store import RetryPolicy
 from fakes import FakeClock  # noqa: F401  (shared; re-exported for this package's tests)
+from on_screen import screen_lines, screen_text, shows, until_screen  # noqa: F401  (re-exported)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 LIGHTHOUSE = FIXTURES / "lighthouse.yaml"
@@ -51,20 +52,6 @@ def wait_until(check: Callable[[], object], timeout: float = 10.0, what: str = "
         time.sleep(0.02)
 
 
-def screen_text(app) -> str:
-    """The terminal's text as a player sees it (styles dropped), lines joined."""
-    import html
-    import re
-
-    svg = app.export_screenshot()
-    cells: dict[float, list[tuple[float, str]]] = {}
-    for match in re.finditer(r'<text [^>]*?x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg):
-        x, y, text = float(match[1]), float(match[2]), html.unescape(match[3])
-        cells.setdefault(y, []).append((x, text.replace("\xa0", " ")))
-    lines = ["".join(text for _, text in sorted(parts)).rstrip() for _, parts in sorted(cells.items())]
-    return "\n".join(lines)
-
-
 def keys_for(prepared, right: bool) -> list[str]:
     """Key presses answering a lighthouse question (true/false or single choice)."""
     question = prepared.question
@@ -86,7 +73,7 @@ async def settle(pilot, until: Callable[[], object] | None = None, timeout: floa
         await pilot.pause(0.02)
 
 
-def build_saver(path: Path, connect=None, *, retry_every: float = 0.05):
+def build_saver(path: Path, connect=None, *, retry_every: float = 0.05, now=None):
     """A GameSaver on `path` whose Recorder gives up on a locked file in a fraction of a
     second; `connect` swaps in a connection maker (read-only, full...)."""
     from quizgame.saving import GameSaver, ResultsWriter
@@ -105,7 +92,15 @@ def build_saver(path: Path, connect=None, *, retry_every: float = 0.05):
         ),
         retry_every=retry_every,
     )
-    return GameSaver(writer)
+    return GameSaver(writer) if now is None else GameSaver(writer, now=now)
+
+
+def wall_time(clock: FakeClock):
+    """The time of day, moving with `clock`: what a saver stores deadlines in."""
+    import datetime as dt
+
+    start = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+    return lambda: start + dt.timedelta(seconds=clock())
 
 
 def lock_database(path: Path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fakes import FakeClock  # noqa: F401  (shared; re-exported for this package's tests)
+from on_screen import screen_lines, screen_text, shows, until_screen  # noqa: F401  (re-exported)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PLAYER = "Ada"
@@ -15,19 +16,6 @@ def load(path: Path):
     from quizgame.packs import load_pack
 
     return load_pack(path, cache=False)
-
-
-def screen_lines(app) -> list[str]:
-    """The terminal's text as a player sees it, line by line (styles dropped)."""
-    import html
-    import re
-
-    svg = app.export_screenshot()
-    cells: dict[float, list[tuple[float, str]]] = {}
-    for match in re.finditer(r'<text [^>]*?x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg):
-        x, y, text = float(match[1]), float(match[2]), html.unescape(match[3])
-        cells.setdefault(y, []).append((x, text.replace("\xa0", " ")))
-    return ["".join(text for _, text in sorted(parts)).rstrip() for _, parts in sorted(cells.items())]
 
 
 def screen_grid(app) -> list[str]:
@@ -53,10 +41,6 @@ def screen_grid(app) -> list[str]:
 
 # The width of one terminal cell in Textual's SVG screenshots.
 _CELL_WIDTH = 12.2
-
-
-def screen_text(app) -> str:
-    return "\n".join(screen_lines(app))
 
 
 def keys_to_type(text: str) -> list[str]:
