@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from quizgame.engine.results import AnswerResult, PreparedQuestion
+    from quizgame.engine.session import QuestionClock
     from quizgame.packs.types import LoadedPack
 
 
@@ -37,7 +38,17 @@ class QuizFeed(Protocol):
 
     def remaining_time(self) -> float | None: ...
 
+    def question_clock(self) -> QuestionClock | None:
+        """The question's clock as it stands, to be kept; None when it is kept elsewhere."""
+
+    def hide(self) -> bool:
+        """The question is out of sight; whether its clock stopped (practice: yes)."""
+
+    def unhide(self) -> bool:
+        """The question shows again; whether its clock started again (a later deadline)."""
+
     def answer(self, response: object) -> AnswerResult | None:
         """The verdict, or None when it comes later (the screen is then told)."""
 
-    def time_out(self) -> AnswerResult | None: ...
+    def time_out(self, typed: str | None = None) -> AnswerResult | None:
+        """Time ran out; `typed`: a short answer's text not submitted (see QuizSession)."""

@@ -225,6 +225,17 @@ class RemoteSession:
             return None
         return max(0.0, self._deadline - self._clock())
 
+    def question_clock(self) -> None:
+        """The host keeps the clock, and stores it."""
+        return None
+
+    def hide(self) -> bool:
+        """The host's clock decides: a question hidden on this screen does not stop it."""
+        return False
+
+    def unhide(self) -> bool:
+        return False
+
     def answer(self, response: object) -> AnswerResult | None:
         prepared = self.current
         if prepared is None or self.answered:
@@ -237,8 +248,9 @@ class RemoteSession:
         self._send(p.Answer(question=prepared.number, answer=to_wire(prepared, response)))  # type: ignore[arg-type]
         return None
 
-    def time_out(self) -> AnswerResult | None:
+    def time_out(self, typed: str | None = None) -> AnswerResult | None:
         """Time is up on this screen; the host's clock has the last word, and its reveal
-        (or the next question) follows."""
+        (or the next question) follows. (`typed` is not sent: the host's deadline has
+        passed, or is about to.)"""
         self.answered = True
         return None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
-from quizgame.engine import AnswerResult, PreparedQuestion, QuizSession
-from quizgame.store import AnswerRecord, SessionRecord, utc_now
+from quizgame.engine import AnswerResult, PreparedQuestion, QuestionClock, QuizSession
+from quizgame.store import AnswerRecord, ClockRecord, SessionRecord, utc_now
 from quizgame.store.rows import PlayerKind
 
 
@@ -67,3 +68,34 @@ def answer_record(
         streak_bonus=result.streak_bonus,
         typo=result.typo,
     )
+
+
+def wall_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def clock_record(session_id: str, clock: QuestionClock, now: dt.datetime) -> ClockRecord:
+    """A question's clock, as it stood at `now` (UTC): when it was shown and when its time
+    runs out."""
+    used, remaining = clock.used, clock.remaining
+    return ClockRecord(
+        session_id=session_id,
+        question_id=clock.question.id,
+        question_number=clock.question.number,
+        shown_at=_stamp(now - dt.timedelta(seconds=used)),
+        deadline_at=None if remaining is None else _stamp(now + dt.timedelta(seconds=remaining)),
+    )
+
+
+def time_used(clock: ClockRecord, limit: float | None, now: dt.datetime) -> float | None:
+    """Seconds a stored timed question's clock has run by `now`: its limit less what is left
+    before its deadline, so time away counts. None for an untimed question, which starts
+    afresh."""
+    if limit is None or clock.deadline_at is None:
+        return None
+    left = (dt.datetime.fromisoformat(clock.deadline_at) - now).total_seconds()
+    return max(0.0, limit - left)

@@ -2,13 +2,15 @@
 
 What is offered: the player's most recent solo session on this pack that was played under
 the conditions asked for now (see `same_conditions`), if it is unfinished, was started on
-this exact version of the pack (content hash) and has at least one answer. Only the most
+this exact version of the pack (content hash) and has at least one answer (an exam: or a
+question already shown, whose clock runs on). Only the most
 recent: after "Start over" the new session is the most recent one, so the abandoned one is
 not offered again and again. Hot-seat sessions are never offered to a player alone.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizgame.engine import EngineError, QuizSession, SessionOptions
+from quizgame.saving.engine_rows import time_used, wall_now
 from quizgame.store import ResultsStore, RetryPolicy, SessionInfo, StoreMissing, StoredAnswer
 
 if TYPE_CHECKING:
@@ -31,7 +34,8 @@ _RECENT = 50
 class ResumeOffer:
     info: SessionInfo
     # The session rebuilt from its stored options, with the stored answers replayed: it
-    # stands at the next unanswered question with the score so far.
+    # stands at the next unanswered question with the score so far, and that question's
+    # clock where it stands if it was shown before.
     session: QuizSession
 
     @property
@@ -45,6 +49,11 @@ class ResumeOffer:
     @property
     def total(self) -> int:
         return self.session.total
+
+    @property
+    def time_up(self) -> bool:
+        """The question to carry on with ran out of time while the player was away."""
+        return self.session.remaining_time() == 0.0
 
 
 def same_conditions(stored: SessionOptions, wanted: SessionOptions, *, seed_fixed: bool) -> bool:
@@ -72,9 +81,11 @@ def find_resumable(
     wanted: SessionOptions | None = None,
     seed_fixed: bool = False,
     clock: Callable[[], float] = time.monotonic,
+    now: Callable[[], dt.datetime] = wall_now,
 ) -> ResumeOffer | None:
     """The session `player` could resume on `pack`, rebuilt; None if there is none.
-    `wanted`: the options of the session about to start (None: any conditions)."""
+    `wanted`: the options of the session about to start (None: any conditions). `clock` is
+    the new session's; `now`, the time of day (UTC) its stored deadlines are read against."""
 
     def candidate(info: SessionInfo) -> bool:
         if info.game_id is not None or info.player_kind != "player":
@@ -92,7 +103,10 @@ def find_resumable(
     if latest is None or latest.finished or latest.pack_hash != pack.content_hash:
         return None
     answers = _in_order(store.session_answers(latest.session_id))
-    if not answers:
+    clocks = {c.question_id: c for c in store.question_clocks(latest.session_id)}
+    # A practice session with nothing answered has nothing to lose; an exam whose question
+    # was seen has its clock running.
+    if not answers and not (latest.mode == "exam" and clocks):
         return None
     try:
         options = SessionOptions.from_dict(latest.options)
@@ -100,7 +114,13 @@ def find_resumable(
         session.restore(
             [(a.question_id, a.response, 0.0 if a.seconds is None else a.seconds) for a in answers]
         )
-    except EngineError:
+        current = session.current
+        stored = None if current is None else clocks.get(current.id)
+        if current is not None and stored is not None:
+            used = time_used(stored, current.time_limit, now())
+            if used is not None:
+                session.resume_clock(used)
+    except (EngineError, ValueError):
         return None  # stored by another version with other options; it cannot continue
     return ResumeOffer(latest, session)
 
@@ -113,6 +133,7 @@ def lookup_resumable(
     wanted: SessionOptions | None = None,
     seed_fixed: bool = False,
     clock: Callable[[], float] = time.monotonic,
+    now: Callable[[], dt.datetime] = wall_now,
 ) -> ResumeOffer | None:
     """find_resumable on the database at `db`; None when there is no database yet. Other
     database trouble raises StoreError."""
@@ -122,7 +143,7 @@ def lookup_resumable(
         return None
     with store:
         return find_resumable(
-            store, player, pack, wanted=wanted, seed_fixed=seed_fixed, clock=clock
+            store, player, pack, wanted=wanted, seed_fixed=seed_fixed, clock=clock, now=now
         )
 
 

@@ -7,20 +7,21 @@ a busy database never delays the feedback.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizgame.saving.engine_rows import answer_record, session_record
+from quizgame.saving.engine_rows import answer_record, clock_record, session_record, wall_now
 from quizgame.saving.resume import ResumeOffer, lookup_resumable
 from quizgame.saving.writer import ResultsWriter
 from quizgame.store import RecorderStatus, SessionRecord, new_id, utc_now
 from quizgame.store.rows import PlayerKind
 
 if TYPE_CHECKING:
-    from quizgame.engine import AnswerResult, QuizSession, SessionOptions
+    from quizgame.engine import AnswerResult, QuestionClock, QuizSession, SessionOptions
     from quizgame.engine.game import HotSeatGame
     from quizgame.packs import LoadedPack
 
@@ -28,8 +29,13 @@ if TYPE_CHECKING:
 class GameSaver:
     """Keeps which stored session each QuizSession is, and queues its results."""
 
-    def __init__(self, writer: ResultsWriter) -> None:
+    def __init__(
+        self, writer: ResultsWriter, *, now: Callable[[], dt.datetime] = wall_now
+    ) -> None:
         self.writer = writer
+        # The time of day (UTC) a question's deadline is stored in: it must hold across a
+        # restart, which the sessions' own clock (monotonic, any origin) does not.
+        self._now = now
         # Keyed by the session object itself: a session is saved under one id for its life.
         self._ids: dict[int, tuple[QuizSession, str]] = {}
         self._finished: set[str] = set()
@@ -104,6 +110,27 @@ class GameSaver:
         next answers are added to that session."""
         self._ids[id(session)] = (session, session_id)
 
+    def shown(self, session: QuizSession, clock: QuestionClock) -> None:
+        """A question of `session` is on screen, its clock as `clock` (taken then): its
+        deadline is stored, to hold across a quit or a killed process. Again for the same
+        question (a restart) keeps the first."""
+        self._save_clock(session, clock, moved=False)
+
+    def clock_moved(self, session: QuizSession, clock: QuestionClock) -> None:
+        """The question's clock stood still while it was hidden (practice): its deadline is
+        later now."""
+        self._save_clock(session, clock, moved=True)
+
+    def _save_clock(self, session: QuizSession, clock: QuestionClock, *, moved: bool) -> None:
+        session_id = self.session_id(session)
+        if session_id is None:
+            return  # not a session saved here
+        record = clock_record(session_id, clock, self._now())
+        if moved:
+            self.writer.submit(lambda recorder: recorder.move_deadline(record))
+        else:
+            self.writer.submit(lambda recorder: recorder.question_shown(record))
+
     def record(
         self,
         session: QuizSession,
@@ -161,9 +188,10 @@ class GameSaver:
         """The session `player` could resume (see quizgame.saving.resume), looked up on the
         writer thread after whatever it still has to write, such as the answers an earlier
         run left in an unsaved file. The future raises StoreError if the database is bad."""
+        now = self._now
         return self.writer.query(
             lambda path: lookup_resumable(
-                path, player, pack, wanted=wanted, seed_fixed=seed_fixed, clock=clock
+                path, player, pack, wanted=wanted, seed_fixed=seed_fixed, clock=clock, now=now
             )
         )
 

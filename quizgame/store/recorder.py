@@ -306,7 +306,7 @@ class Recorder:
                 if self._store is not None:
                     self._store.retry = self._retry
             self._pending.popleft()
-        if self._rejected:
+        if _answers(self._rejected):
             self._status = RecorderStatus(
                 False,
                 f"{_answers(self._rejected)} result(s) could not be saved ({self._rejected_reason}); "

@@ -368,6 +368,20 @@ class QuizApp(App[int]):
         if isinstance(self.screen, HomeScreen):
             await self.start_quiz(message.pack, message.options, message.player)
 
+    @on(messages.QuestionShown)
+    def _question_shown(self, message: messages.QuestionShown) -> None:
+        # The deadline is stored as the question first shows: a quit, a hang-up or a
+        # killed process gives back only the time left.
+        recorder = self._recorder()
+        if recorder is not None and message.clock is not None:
+            recorder.shown(message.session, message.clock)
+
+    @on(messages.ClockMoved)
+    def _clock_moved(self, message: messages.ClockMoved) -> None:
+        recorder = self._recorder()
+        if recorder is not None:
+            recorder.clock_moved(message.session, message.clock)
+
     @on(messages.AnswerSubmitted)
     async def _answered(self, message: messages.AnswerSubmitted) -> None:
         # Saved first, before anything is drawn: queued for the saver's thread, so this

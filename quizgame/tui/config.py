@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
     from typing import Protocol
 
-    from quizgame.engine import AnswerResult, QuizSession, SessionOptions
+    from quizgame.engine import AnswerResult, QuestionClock, QuizSession, SessionOptions
     from quizgame.engine.game import HotSeatGame
     from quizgame.packs import LoadedPack
     from quizgame.packs.discovery import PackEntry
@@ -39,6 +39,10 @@ if TYPE_CHECKING:
         def resume(self, session: QuizSession, session_id: str) -> None: ...
 
         def record(self, session: QuizSession, result: AnswerResult) -> None: ...
+
+        def shown(self, session: QuizSession, clock: QuestionClock) -> None: ...
+
+        def clock_moved(self, session: QuizSession, clock: QuestionClock) -> None: ...
 
         def finish(self, session: QuizSession) -> None: ...
 

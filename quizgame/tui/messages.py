@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from quizgame.engine import AnswerResult, PreparedQuestion, QuizSession, SessionOptions
+    from quizgame.engine import (
+        AnswerResult,
+        PreparedQuestion,
+        QuestionClock,
+        QuizSession,
+        SessionOptions,
+    )
     from quizgame.engine.game import HotSeatGame
     from quizgame.packs import LoadedPack
 
@@ -30,10 +36,25 @@ class QuizStarted(Message):
 
 
 class QuestionShown(Message):
-    def __init__(self, session: QuizSession, question: PreparedQuestion) -> None:
+    """`clock`: the question's clock as it showed (None: a clock kept elsewhere, a host's);
+    taken then, since the session may have moved on by the time this is handled."""
+
+    def __init__(
+        self, session: QuizSession, question: PreparedQuestion, clock: QuestionClock | None
+    ) -> None:
         super().__init__()
         self.session = session
         self.question = question
+        self.clock = clock
+
+
+class ClockMoved(Message):
+    """The question's clock stood still while it was hidden (practice): a later deadline."""
+
+    def __init__(self, session: QuizSession, clock: QuestionClock) -> None:
+        super().__init__()
+        self.session = session
+        self.clock = clock
 
 
 class AnswerSubmitted(Message):

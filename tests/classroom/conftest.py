@@ -37,17 +37,18 @@ def clock():
 
 
 @pytest.fixture
-def make_saver(db_path: Path):
+def make_saver(db_path: Path, clock):
     """A GameSaver on `db_path` whose Recorder gives up on a locked file in a fraction of a
-    second; `connect` swaps in a connection maker (read-only, full...). Closed afterwards."""
+    second; `connect` swaps in a connection maker (read-only, full...). Closed afterwards.
+    Its time of day (deadlines) moves with the test's clock."""
     from quizgame.store.connection import default_connect
 
-    from .helpers import build_saver
+    from .helpers import build_saver, wall_time
 
     made = []
 
     def make(connect=default_connect, path: Path | None = None):
-        saver = build_saver(path or db_path, connect)
+        saver = build_saver(path or db_path, connect, now=wall_time(clock))
         made.append(saver.writer)
         return saver
 

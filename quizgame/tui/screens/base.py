@@ -7,6 +7,7 @@ from pathlib import Path
 from textual import events, on
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
@@ -36,6 +37,13 @@ def too_small(node: Screen) -> bool:
     return node.has_class("-w-tiny") or node.has_class("-h-tiny")
 
 
+def too_small_now(node: Screen) -> bool:
+    """From the terminal's size itself: a screen under another has not had its classes
+    updated for a resize meanwhile."""
+    width, height = node.app.size
+    return width < MIN_SIZE[0] or height < MIN_SIZE[1]
+
+
 class _SizeAware(Screen[object]):
     """Adds the "terminal too small" message and keeps blind key presses from doing anything."""
 
@@ -47,6 +55,9 @@ class _SizeAware(Screen[object]):
     # Mounted the first time the screen is too small, not before: every widget on a screen
     # is styled and laid out before its first paint, hidden or not.
     _too_small: Widget | None = None
+
+    def size_changed(self, tiny: bool) -> None:
+        """The screen was resized; `tiny`: too small to show anything but the message."""
 
     @on(events.Resize)
     def _resized(self, event: events.Resize) -> None:
@@ -65,6 +76,12 @@ class _SizeAware(Screen[object]):
             widget, self._hidden_focus = self._hidden_focus, None
             # A text field keeps what was typed in it, not selected for the next key to replace.
             self.call_after_refresh(widget.focus_again if isinstance(widget, TypingInput) else widget.focus)
+        self.size_changed(tiny)
+
+    def show_beside_size_message(self, note: Content) -> None:
+        """A line under the "too small" message, while it shows (a question's clock)."""
+        if self._too_small is not None:
+            self._too_small.show_note(note)  # type: ignore[attr-defined]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if too_small(self) and action not in _ALWAYS:

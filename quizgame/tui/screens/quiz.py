@@ -11,7 +11,7 @@ import gc
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,7 +21,7 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, Input, OptionList
 
 from quizgame.tui import messages
-from quizgame.tui.screens.base import GameScreen, sheet
+from quizgame.tui.screens.base import GameScreen, sheet, too_small_now
 from quizgame.tui.widgets.ask import HowLine, QuestionView, SubmitLink
 from quizgame.tui.widgets.literal import Plain, lit
 from quizgame.tui.widgets.status import StatusLine
@@ -120,6 +120,12 @@ class QuizScreen(GameScreen):
         self._timer: Timer | None = None
         self._feedback: FeedbackView | None = None
         self._feedback_mounted: AwaitMount | None = None
+        # Why the question is out of sight now: "covered" by a screen over this one (help,
+        # the quit dialog, the command palette), "small" (the terminal is too small).
+        self._hidden_by: set[str] = set()
+        # An exam's last time-up, said again under the "too small" message, where no
+        # notice can be seen.
+        self._time_up_note: Content | None = None
 
     @property
     def kind(self) -> str:
@@ -213,10 +219,14 @@ class QuizScreen(GameScreen):
     def _start_clock(self) -> None:
         prepared = self.question
         self.session.show_current()
+        if self._hidden_by:
+            self.session.hide()
         if prepared.time_limit is not None:
             self._tick()
             self._timer = self.set_interval(self._tick_every, self._tick)
-        self.post_message(messages.QuestionShown(self.session, prepared))
+        self.post_message(
+            messages.QuestionShown(self.session, prepared, self.session.question_clock())  # type: ignore[arg-type]
+        )
         self.set_timer(_TIDY_AFTER, _tidy_memory)
 
     @property
@@ -318,23 +328,87 @@ class QuizScreen(GameScreen):
 
     # -- the countdown ---------------------------------------------------------------------
 
+    # The session decides what hiding does to the clock: in practice it stops, in an exam it
+    # runs on (QuizSession.hide).
+
+    def size_changed(self, tiny: bool) -> None:
+        self._hide_for("small", tiny)
+        self._tick()
+
+    def on_screen_suspend(self, event: events.ScreenSuspend) -> None:
+        self._hide_for("covered", True)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Resized while covered, this screen had no Resize of its own: look at the size now.
+        self._hide_for("small", too_small_now(self))
+        self._hide_for("covered", False)
+
+    def _hide_for(self, reason: str, hidden: bool) -> None:
+        was_hidden = bool(self._hidden_by)
+        if hidden:
+            self._hidden_by.add(reason)
+        else:
+            self._hidden_by.discard(reason)
+        if self.showing != "question" or self._held or not self._asked:
+            return
+        if self._hidden_by and not was_hidden:
+            self.session.hide()
+        elif was_hidden and not self._hidden_by and self.session.unhide():
+            clock = self.session.question_clock()
+            if clock is not None:
+                self.post_message(messages.ClockMoved(self.session, clock))  # type: ignore[arg-type]
+
     def _tick(self) -> None:
-        if self.showing != "question":
+        if self.showing != "question" or self._held:
             return
         remaining = self.session.remaining_time()
         if remaining is None:
             return
         limit = max(self.question.time_limit or 1, remaining)
-        self.query_one(StatusLine).show_countdown(
-            f"{countdown(remaining)} {bar(round(remaining * 10), round(limit * 10), 10)}",
-            low=remaining <= min(5, limit / 4),
-        )
+        text = f"{countdown(remaining)} {bar(round(remaining * 10), round(limit * 10), 10)}"
+        low = remaining <= min(5, limit / 4)
+        self.query_one(StatusLine).show_countdown(text, low=low)
+        if "small" in self._hidden_by:
+            self.show_beside_size_message(self._clock_note(text))
         if remaining <= 0:
-            result = self.session.time_out()
-            if result is None:
-                self._sent(Content("⌛ Time's up"))
+            self._time_up()
+
+    def _clock_note(self, countdown_text: str) -> Content:
+        """Under the "too small" message: the question's clock, which the player cannot see."""
+        where = f"Question {self.question.number} of {self.session.total}"
+        if self.session.mode == "exam":
+            note = Content.assemble(
+                Content.styled(f"{where}: {countdown_text}", "bold"),
+                "\nIn an exam the clock runs on while the question is hidden.",
+            )
+            if self._time_up_note is not None:
+                note = Content.assemble(self._time_up_note, "\n", note)
+            return note
+        return Content(f"{where}: the clock is paused until the question shows again.")
+
+    def _time_up(self) -> None:
+        typed = None
+        if self.kind == "short":
+            typed = self.query_one("#answer", Input).value
+        result = self.session.time_out(typed)  # type: ignore[call-arg]
+        if result is None:
+            self._sent(Content("⌛ Time's up"))
+            return
+        if self.session.mode == "exam":
+            # No feedback follows in an exam: without this the next question would simply
+            # replace this one.
+            where = f"question {self.question.number}"
+            if result.timed_out:
+                note = Content(f"⌛ Time's up on {where}: no answer given.")
             else:
-                self._finish(result)
+                note = Content.assemble(
+                    f"⌛ Time's up on {where}: your typed answer “",
+                    lit(result.response_text),
+                    "” was taken.",
+                )
+            self.notify(note, title="Time's up", severity="warning", timeout=6)
+            self._time_up_note = note
+        self._finish(result)
 
     # -- answering -------------------------------------------------------------------------
 
@@ -403,6 +477,7 @@ class QuizScreen(GameScreen):
         except EngineError as error:
             self.notify(lit(str(error)), severity="error")
             return
+        self._time_up_note = None
         if result is None:
             self._sent(Content.styled("Answer sent…", "bold"))
         else:

@@ -32,6 +32,10 @@ def offer_lines(offer: ResumeOffer) -> Content:
     if not exam:
         figures = session.tally()
         lines.append(Content(f"Score so far: {figures.score_text} ({figures.percent_text})."))
+    if offer.time_up and session.current is not None:
+        lines.append(
+            Content(f"The time for question {session.current.number} ran out while you were away.")
+        )
     if exam:
         lines.append(Content("An exam carries on where it stopped; it cannot be started over."))
     else:

@@ -14,6 +14,17 @@ class TooSmall(Static):
 
     DEFAULT_CLASSES = "too-small"
 
+    note: Content | None = None
+
+    def show_note(self, note: Content) -> None:
+        """A line under the message: what goes on meanwhile (a question's clock)."""
+        if note != self.note:
+            self.note = note
+            self.refresh()
+
     def render(self) -> Content:
         width, height = self.app.size
-        return Content(size_message(width, height, MIN_SIZE))
+        message = Content(size_message(width, height, MIN_SIZE))
+        if self.note is None:
+            return message
+        return Content.assemble(message, "\n\n", self.note)
