@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from quizgame.engine import EngineError, QuizSession, SessionOptions
 from quizgame.saving.engine_rows import time_used, wall_now
@@ -31,12 +31,41 @@ _RECENT = 50
 
 
 @dataclass(frozen=True)
+class OptionChange:
+    """An option asked for now that differs from the unfinished session's. `name` is a
+    SessionOptions field, or speed_bonus / streak_bonus for its scoring."""
+
+    name: str
+    before: Any
+    now: Any
+
+
+def changed_options(
+    stored: SessionOptions, wanted: SessionOptions, *, seed_fixed: bool
+) -> tuple[OptionChange, ...]:
+    """What differs between the session's options and those asked for now. The seed only
+    when it was given (otherwise it is a new random one each time, not a choice)."""
+    before, now = _flat(stored), _flat(wanted)
+    if not seed_fixed:
+        del before["seed"], now["seed"]
+    return tuple(OptionChange(name, before[name], now[name]) for name in before if before[name] != now[name])
+
+
+def _flat(options: SessionOptions) -> dict[str, Any]:
+    values = options.to_dict()
+    return {**values, **values.pop("scoring")}
+
+
+@dataclass(frozen=True)
 class ResumeOffer:
     info: SessionInfo
     # The session rebuilt from its stored options, with the stored answers replayed: it
     # stands at the next unanswered question with the score so far, and that question's
     # clock where it stands if it was shown before.
     session: QuizSession
+    # The options asked for now that differ from the session's (practice only: an exam is
+    # offered only under the same conditions). Carrying on keeps the session's.
+    changes: tuple[OptionChange, ...] = ()
 
     @property
     def session_id(self) -> str:
@@ -59,8 +88,8 @@ class ResumeOffer:
 def same_conditions(stored: SessionOptions, wanted: SessionOptions, *, seed_fixed: bool) -> bool:
     """Whether a stored session was played under the conditions asked for now.
 
-    Practice: the same mode is enough; resuming keeps the stored options, which the player
-    sees in the offer. Exam: every option must match (the seed too when it was fixed, as a
+    Practice: the same mode is enough; the offer says which options differ (`changed_options`),
+    and the player chooses between the stored ones and the new ones. Exam: every option must match (the seed too when it was fixed, as a
     teacher's command line fixes it), so last week's unfinished exam never stands in for
     today's, and a practice session never stands in for an exam.
     """
@@ -122,7 +151,8 @@ def find_resumable(
                 session.resume_clock(used)
     except (EngineError, ValueError):
         return None  # stored by another version with other options; it cannot continue
-    return ResumeOffer(latest, session)
+    changes = () if wanted is None else changed_options(options, wanted, seed_fixed=seed_fixed)
+    return ResumeOffer(latest, session, changes)
 
 
 def lookup_resumable(

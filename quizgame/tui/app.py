@@ -187,8 +187,10 @@ class QuizApp(App[int]):
 
         async def chosen(resume: bool | None) -> None:
             # Either way a fresh screen: whatever was pressed on the held one before the
-            # offer came up does not count.
-            if resume:
+            # offer came up does not count. Back (None): neither, the home screen.
+            if resume is None:
+                await self._show_main(self._home_screen())
+            elif resume:
                 await self._play(offer.session, resumed=offer)
             else:
                 await self._play(session)
@@ -297,7 +299,9 @@ class QuizApp(App[int]):
         from quizgame.tui.screens.resume import ResumeScreen
 
         async def chosen(resume: bool | None) -> None:
-            if resume:
+            if resume is None:  # back: nothing starts
+                await self._show_main(self._home_screen())
+            elif resume:
                 await self._play(offer.session, resumed=offer)
             else:
                 await self._play(session)

@@ -12,7 +12,7 @@ from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.screens.quiz import QuizScreen
 from quizgame.tui.screens.resume import ResumeScreen
 
-from .helpers import keys_for, right_answer, screen_text, settle, wrong_answer
+from .helpers import keys_for, right_answer, screen_text, settle, shows, wrong_answer
 
 PRACTICE = SessionOptions(seed=5, shuffle_questions=False, shuffle_choices=False)
 EXAM = SessionOptions(seed=5, mode="exam", shuffle_questions=False, shuffle_choices=False)
@@ -41,8 +41,8 @@ async def test_play_offers_the_unfinished_quiz_and_resumes_it(
     make_app, make_saver, lighthouse, db_path: Path
 ) -> None:
     session_id = left_unfinished(make_saver, lighthouse, PRACTICE, [True, False, True])
-    # A new command line for the same practice, another seed: the stored options win.
-    app = make_app(start_pack=lighthouse, options=SessionOptions(seed=99))
+    # A new command line for the same practice, another random seed: the same options.
+    app = make_app(start_pack=lighthouse, options=PRACTICE.replace(seed=99))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, lambda: isinstance(app.screen, ResumeScreen))
         text = screen_text(app)
@@ -87,10 +87,60 @@ async def test_an_exam_can_only_be_carried_on(make_app, make_saver, lighthouse, 
         await pilot.press("s")
         await settle(pilot)
         assert isinstance(app.screen, ResumeScreen)
-        await pilot.press("escape")
+        await pilot.press("r")
         await settle(pilot, lambda: isinstance(app.screen, QuizScreen))
         assert app.screen.question.number == 3
     assert len(sessions(db_path)) == 1
+
+
+async def test_escape_on_the_offer_goes_back_and_starts_nothing(
+    make_app, make_saver, lighthouse, db_path
+) -> None:
+    for options in (EXAM, PRACTICE):
+        left_unfinished(make_saver, lighthouse, options, [True, True])
+        before = sessions(db_path)
+        app = make_app(start_pack=lighthouse, options=options, seed_fixed=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, lambda: isinstance(app.screen, ResumeScreen))
+            await shows(pilot, "Back (esc)")
+            await pilot.press("escape")
+            await settle(pilot, lambda: isinstance(app.screen, HomeScreen))
+            assert app.session is None
+        assert sessions(db_path) == before  # nothing new, nothing answered on its behalf
+
+
+async def test_options_asked_for_now_that_differ_are_said_and_chosen_between(
+    make_app, make_saver, lighthouse, db_path
+) -> None:
+    old = left_unfinished(make_saver, lighthouse, PRACTICE, [True, False])
+    timed = PRACTICE.replace(time_limit=30.0, count=4)
+    app = make_app(start_pack=lighthouse, options=timed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, ResumeScreen))
+        await shows(
+            pilot,
+            "The options asked for now are not this quiz's:",
+            "number of questions: all in this quiz, 4 now",
+            "time limit: none in this quiz, 30 s now",
+            "Carry on with the original options (r)",
+            "Start afresh with the new ones (s)",
+            absent=["same questions and options"],
+        )
+        await pilot.press("r")
+        await settle(pilot, lambda: isinstance(app.screen, QuizScreen))
+        assert app.screen.session.options == PRACTICE and app.screen.question.number == 3
+        await shows(pilot, "Question 3 of 6", absent=["left"])
+
+    app = make_app(start_pack=lighthouse, options=timed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, ResumeScreen))
+        await pilot.press("s")
+        await settle(pilot, lambda: isinstance(app.screen, QuizScreen))
+        assert app.screen.session.options == timed and app.screen.question.number == 1
+        await shows(pilot, "Question 1 of 4", "0:30 left")
+        await pilot.press(*keys_for(app.screen.question, True))
+        await settle(pilot, lambda: len(sessions(db_path)) == 2 and sessions(db_path)[0][1] == 1)
+    assert sessions(db_path)[1] == (old, 2, 1)  # the original, left as it was
 
 
 async def test_an_exam_under_other_conditions_starts_afresh(make_app, make_saver, lighthouse, db_path) -> None:

@@ -379,7 +379,7 @@ class QuizScreen(GameScreen):
         if self.session.mode == "exam":
             note = Content.assemble(
                 Content.styled(f"{where}: {countdown_text}", "bold"),
-                "\nIn an exam the clock runs on while the question is hidden.",
+                "\nIn an exam the clock runs on meanwhile.",
             )
             if self._time_up_note is not None:
                 note = Content.assemble(self._time_up_note, "\n", note)
