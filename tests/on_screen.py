@@ -69,3 +69,14 @@ async def shows(
 
     wanted = ", ".join(repr(t) for t in texts) + (f" without {gone!r}" if gone else "")
     return flat(await until_screen(pilot, check, timeout=timeout, what=wanted))
+
+
+async def until(pilot, check: Callable[[], object], *, timeout: float = 10.0, what: str = "") -> None:
+    """Let the app run until `check()` holds (a screen changed, feedback shown): a key's
+    effects can take more than one pause, as some come a frame or a timer later."""
+    deadline = time.monotonic() + timeout
+    await pilot.pause()
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what or check}")
+        await pilot.pause(0.02)

@@ -12,7 +12,7 @@ from quizgame.store import ResultsStore
 from quizgame.tui.screens.quiz import QuizScreen
 from quizgame.tui.screens.results import ResultsScreen
 
-from .helpers import keys_for, screen_text, settle
+from .helpers import keys_for, settle, shows
 
 EXAM = SessionOptions(seed=42, mode="exam", shuffle_questions=False, shuffle_choices=False)
 PRACTICE = SessionOptions(seed=42, shuffle_questions=False, shuffle_choices=False)
@@ -33,7 +33,7 @@ async def test_an_exam_tells_nothing_until_the_end_then_reviews_everything(
         for n in range(1, 7):
             screen = app.screen
             assert isinstance(screen, QuizScreen) and screen.question.number == n
-            text = screen_text(app)
+            text = await shows(pilot, f"Question {n} of 6", "Exam: answers and score at the end")
             assert f"Question {n} of 6" in text
             assert "Exam: answers and score at the end" in text
             assert not [word for word in TELLING if word in text], text
@@ -47,7 +47,7 @@ async def test_an_exam_tells_nothing_until_the_end_then_reviews_everything(
 
         assert isinstance(app.screen, ResultsScreen)
         results = app.screen
-        text = screen_text(app)
+        text = await shows(pilot, "Score 60 of 120", "The log says so in its first lines.", "Your answer:")
         assert "Score 60 of 120" in text
         # The review is open: the first explanations and quotes are on screen at once.
         assert "The log says so in its first lines." in text and "Your answer:" in text
@@ -75,7 +75,7 @@ async def test_practice_still_gives_feedback_and_offers_retry(make_app, lighthou
         screen = app.screen
         await pilot.press(*keys_for(screen.question, right=False))
         await settle(pilot, lambda: screen.showing == "feedback")
-        text = screen_text(app)
+        text = await shows(pilot, "✘ Wrong", "Score 0 of 20")
         assert "✘ Wrong" in text and "Score 0 of 20" in text
         assert "New quiz" in commands(app)
         for _ in range(5):
@@ -98,4 +98,4 @@ async def test_hints_stay_available_in_an_exam(make_app, lighthouse) -> None:
         assert "Show hint" in commands(app)
         await pilot.press("h")
         await settle(pilot)
-        assert "Hint: More than one hour." in screen_text(app)
+        await shows(pilot, "Hint: More than one hour.")

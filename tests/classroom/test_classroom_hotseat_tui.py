@@ -17,7 +17,7 @@ from quizgame.tui.screens.hotseat import HotSeatScreen
 from quizgame.tui.screens.players import PlayersScreen
 from quizgame.tui.screens.podium import PodiumScreen
 
-from .helpers import keys_for, screen_text, settle
+from .helpers import keys_for, settle, shows
 
 THREE = SessionOptions(seed=2, count=3, shuffle_questions=False, shuffle_choices=False)
 # Who gets each round right: Ann always, Bob never, Cy on odd rounds.
@@ -41,11 +41,11 @@ async def take_turn(app, pilot, player: str, right: bool) -> str:
     """From the "pass to" pane: hand over, answer; returns what the screen showed meanwhile."""
     screen = app.screen
     await settle(pilot, lambda: screen.showing == "pass")
-    passing = screen_text(app)
+    passing = await shows(pilot, f"Pass to {player}")
     assert f"Pass to {player}" in passing
     await pilot.press("enter")
     await settle(pilot, lambda: screen.showing == "question")
-    assert f"{player}'s turn" in screen_text(app)
+    await shows(pilot, f"{player}'s turn")
     await pilot.press(*keys_for(screen.question, right))
     await settle(pilot, lambda: screen.showing != "question")
     return passing
@@ -59,7 +59,7 @@ async def test_the_players_screen_starts_a_game_on_the_home_screens_options(make
         game = app.screen.game
         assert game.players == ("Ann", "Bob", "Cy") and game.kind == "player"
         assert (game.options.seed, game.options.mode, game.total) == (7, "practice", 6)
-        assert "Pass to Ann" in screen_text(app)
+        await shows(pilot, "Pass to Ann")
 
 
 async def test_three_players_take_turns_to_the_podium(make_app, lighthouse, db_path: Path) -> None:
@@ -78,7 +78,7 @@ async def test_three_players_take_turns_to_the_podium(make_app, lighthouse, db_p
                 for hidden in (question.question.prompt, "Right", "Wrong", "✔", "✘", "Score"):
                     assert hidden not in passing
             assert screen.showing == "round"
-            text = screen_text(app)
+            text = await shows(pilot, f"Question {n}: {question.question.prompt}", *game.players)
             assert f"Question {n}: {question.question.prompt}" in text
             for player in game.players:
                 verdict = "✔ Right" if RIGHT[player](n) else "✘ Wrong"
@@ -86,14 +86,14 @@ async def test_three_players_take_turns_to_the_podium(make_app, lighthouse, db_p
             assert "Right answer:" in text and question.question.explanation in text
             await pilot.press("enter")
             await settle(pilot, lambda: screen.showing == "board")
-            text = screen_text(app)
+            text = await shows(pilot, f"{20 * n} of {20 * n}")
             ann = next(line for line in text.splitlines() if "Ann" in line)
             assert ann.lstrip().startswith("1st") and f"{20 * n} of {20 * n}" in ann
             await pilot.press("enter")
             await settle(pilot, lambda: screen.showing != "board")
 
         await settle(pilot, lambda: isinstance(app.screen, PodiumScreen))
-        text = screen_text(app)
+        text = await shows(pilot, "60 points", "40 points", "3rd")
         ranking = re.findall(r"^\s*(1st|2nd|3rd)\s*(Ann|Bob|Cy)", text, re.M)
         assert ranking == [("1st", "Ann"), ("2nd", "Cy"), ("3rd", "Bob")]
         assert "60 points" in text and "40 points" in text
@@ -129,7 +129,7 @@ async def test_teams_in_exam_mode_see_nothing_until_the_podium(make_app, db_path
             if n < 2:  # straight to the next round: no feedback, no scores
                 assert app.screen.showing == "pass"
         await settle(pilot, lambda: isinstance(app.screen, PodiumScreen))
-        text = screen_text(app)
+        text = await shows(pilot, "[b]Blue[/b]", "Red team", "40 points")
         assert "[b]Blue[/b]" in text  # shown as typed, never as markup
         assert "Red team" in text and "40 points" in text
         # After an exam the review is open: every round's answers, explanation and quote.

@@ -12,7 +12,7 @@ from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.screens.quiz import QuizScreen
 from quizgame.tui.screens.resume import ResumeScreen
 
-from .helpers import keys_for, right_answer, screen_text, settle, shows, wrong_answer
+from .helpers import keys_for, right_answer, settle, shows, wrong_answer
 
 PRACTICE = SessionOptions(seed=5, shuffle_questions=False, shuffle_choices=False)
 EXAM = SessionOptions(seed=5, mode="exam", shuffle_questions=False, shuffle_choices=False)
@@ -45,7 +45,7 @@ async def test_play_offers_the_unfinished_quiz_and_resumes_it(
     app = make_app(start_pack=lighthouse, options=PRACTICE.replace(seed=99))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, lambda: isinstance(app.screen, ResumeScreen))
-        text = screen_text(app)
+        text = await shows(pilot, "Resume your quiz?", "Start over (s)")
         assert "Resume your quiz?" in text and "You answered 3 of 6 questions." in text
         assert "Score so far: 40 of 60 (67%)." in text
         assert "Start over (s)" in text
@@ -53,10 +53,10 @@ async def test_play_offers_the_unfinished_quiz_and_resumes_it(
         await settle(pilot, lambda: isinstance(app.screen, QuizScreen))
         screen = app.screen
         assert screen.question.number == 4 and screen.session.options == PRACTICE
-        assert "Question 4 of 6  ·  Score 40 of 60" in screen_text(app)
+        await shows(pilot, "Question 4 of 6  ·  Score 40 of 60")
         await pilot.press(*keys_for(screen.question, True))
         await settle(pilot, lambda: screen.showing == "feedback")
-        assert "Score 60 of 80" in screen_text(app)
+        await shows(pilot, "Score 60 of 80")
         await settle(pilot, lambda: sessions(db_path)[0][1] == 4)
     assert sessions(db_path) == [(session_id, 4, 3)]
 
@@ -81,7 +81,7 @@ async def test_an_exam_can_only_be_carried_on(make_app, make_saver, lighthouse, 
     app = make_app(start_pack=lighthouse, options=EXAM, seed_fixed=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, lambda: isinstance(app.screen, ResumeScreen))
-        text = screen_text(app)
+        text = await shows(pilot, "Carry on with your exam?", "Carry on (r)")
         assert "Carry on with your exam?" in text and "You answered 2 of 6 questions." in text
         assert "Score" not in text and "Start over" not in text  # no score, no second try
         await pilot.press("s")
@@ -159,7 +159,7 @@ async def test_the_home_screen_offers_it_too(make_app, make_saver, lighthouse, d
         await settle(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.entries)
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, ResumeScreen))
-        assert "Score so far: 0 of 40 (0%)." in screen_text(app)
+        await shows(pilot, "Score so far: 0 of 40 (0%).")
         await pilot.press("r")
         await settle(pilot, lambda: isinstance(app.screen, QuizScreen))
         assert app.screen.question.number == 3

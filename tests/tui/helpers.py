@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fakes import FakeClock  # noqa: F401  (shared; re-exported for this package's tests)
-from on_screen import screen_lines, screen_text, shows, until_screen  # noqa: F401  (re-exported)
+from on_screen import screen_lines, screen_text, shows, until, until_screen  # noqa: F401  (re-exported)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PLAYER = "Ada"

@@ -11,7 +11,7 @@ from quizgame.tui.app import create_app
 from quizgame.tui.screens.results import ResultsScreen
 from quizgame.tui.wording import duration, number
 
-from .helpers import asking, telling, Messages, answer_keys, keys_to_type, screen_text
+from .helpers import asking, telling, Messages, answer_keys, keys_to_type, shows, until
 
 
 async def _play(app, pilot, plan) -> None:
@@ -19,8 +19,7 @@ async def _play(app, pilot, plan) -> None:
     while asking(app):
         prepared = app.screen.question
         await pilot.press(*answer_keys(prepared, plan(prepared)))
-        await pilot.pause()
-        assert telling(app), f"no feedback after {prepared.id}"
+        await until(pilot, lambda: telling(app), what=f"no feedback after {prepared.id}")
         await pilot.press("enter")
         await pilot.pause()
 
@@ -36,21 +35,17 @@ async def test_play_fixture_pack_to_the_results(make_config, harbour, right: boo
         while asking(app):
             prepared = app.screen.question
             kinds.append(prepared.question.type)
-            assert f"Question {prepared.number} of 4" in screen_text(app)
+            await shows(pilot, f"Question {prepared.number} of 4")
             await pilot.press(*answer_keys(prepared, right))
-            await pilot.pause()
-            text = screen_text(app)
-            assert ("✔ Right" if right else "✘ Wrong") in text
-            assert prepared.question.explanation in text
+            await shows(pilot, "✔ Right" if right else "✘ Wrong", prepared.question.explanation)
             await pilot.press("enter")
-            await pilot.pause()
+            await until(pilot, lambda: asking(app) or isinstance(app.screen, ResultsScreen))
         assert sorted(kinds) == ["multiple", "short", "single", "true_false"]
         assert isinstance(app.screen, ResultsScreen)
         session = app.screen.session
         summary = session.summary()
         assert summary.right == (4 if right else 0)
-        text = screen_text(app)
-        assert f"Score {number(summary.score)} of {number(summary.max_score)}" in text
+        text = await shows(pilot, f"Score {number(summary.score)} of {number(summary.max_score)}")
         assert f"✔ {summary.right} right" in text and f"✘ {summary.wrong - summary.partial} wrong" in text
 
     answered = seen.of(messages.AnswerSubmitted)
@@ -86,16 +81,15 @@ async def test_article_pack_right_and_wrong_matches_engine_summary(
             (types_right if right else types_wrong).add(kind)
             clock.advance(4)
             await pilot.press(*answer_keys(prepared, right))
-            await pilot.pause()
-            assert telling(app)
+            await until(pilot, lambda: telling(app))
             verdict = app.screen.result
             assert verdict.correct is right, prepared.id
             await pilot.press("enter")
-            await pilot.pause()
+            await until(pilot, lambda: asking(app) or isinstance(app.screen, ResultsScreen))
         assert types_right == types_wrong == {"single", "multiple", "true_false", "short"}
         assert isinstance(app.screen, ResultsScreen)
         summary = app.screen.session.summary()
-        text = screen_text(app)
+        text = await shows(pilot, f"Score {number(summary.score)} of {number(summary.max_score)}")
         assert f"Score {number(summary.score)} of {number(summary.max_score)}" in text
         assert f"({round(summary.percent)}%)" in text
         assert f"✔ {summary.right} right" in text
@@ -116,9 +110,7 @@ async def test_partly_right_and_typo_feedback(make_config, harbour) -> None:
         await pilot.pause()
         # city (short): a typo of Hamburg is forgiven and says what it was taken for.
         await pilot.press(*keys_to_type("Hamburgg"), "enter")
-        await pilot.pause()
-        text = screen_text(app)
-        assert "✔ Right" in text and "accepted, with one typo: Hamburg" in text
+        await shows(pilot, "✔ Right", "accepted, with one typo: Hamburg")
         await pilot.press("enter", "2")  # length: the right choice
         await pilot.pause()
         await pilot.press("enter", "t")  # robust: true
@@ -129,11 +121,10 @@ async def test_partly_right_and_typo_feedback(make_config, harbour) -> None:
         assert app.screen.question.id == "agreed"
         await pilot.press("1", "enter")
         await pilot.pause()
-        text = screen_text(app)
-        assert "◐ Partly right" in text
-        assert "○ right, not ticked: A start on Sunday" in text
+        text = await shows(
+            pilot, "◐ Partly right", "○ right, not ticked: A start on Sunday", "Right answer: A ceasefire"
+        )
         assert "ticked, not right" not in text  # nothing wrong was ticked
-        assert "Right answer: A ceasefire" in text
 
 
 async def test_exam_mode_skips_feedback_until_the_end(make_config, harbour) -> None:
@@ -155,8 +146,7 @@ async def test_empty_answers_are_not_sent(make_config, harbour) -> None:
     async with app.run_test(size=(80, 24), message_hook=seen, notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("space", "enter")  # short: only a space typed
-        await pilot.pause()
-        assert asking(app)
+        await until(pilot, lambda: asking(app))
         assert app.screen.query_one(Input).value == " "
         assert not seen.of(messages.AnswerSubmitted)
 
@@ -167,15 +157,12 @@ async def test_time_limit_counts_down_and_times_out(make_config, harbour, clock)
     seen = Messages()
     async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
         await pilot.pause()
-        assert "⌛ 0:10 left" in screen_text(app)
+        await shows(pilot, "⌛ 0:10 left")
         clock.advance(3.5)
-        await pilot.pause(0.05)
-        assert "⌛ 0:07 left" in screen_text(app)
+        await shows(pilot, "⌛ 0:07 left")
         clock.advance(7)
-        await pilot.pause(0.05)
-        await pilot.pause()
-        assert telling(app)
-        assert "⌛ Time's up" in screen_text(app)
+        await until(pilot, lambda: telling(app))
+        await shows(pilot, "⌛ Time's up")
         (answer,) = seen.of(messages.AnswerSubmitted)
         assert answer.result.timed_out and answer.result.points == 0
 
@@ -188,8 +175,7 @@ async def test_retry_missed_plays_only_the_missed_questions(make_config, harbour
         await _play(app, pilot, lambda q: q.question.type in ("single", "short"))
         assert isinstance(app.screen, ResultsScreen)
         await pilot.press("r")
-        await pilot.pause()
-        assert asking(app)
+        await until(pilot, lambda: asking(app))
         retry = app.screen.session
         assert {q.question.type for q in retry.questions} == {"multiple", "true_false"}
         await _play(app, pilot, lambda q: True)
@@ -211,31 +197,28 @@ async def test_the_mouse_can_answer_every_kind(make_config, harbour) -> None:
         await pilot.click("#answer")
         await pilot.press(*keys_to_type("Hamburg"))
         await pilot.click("#submit")
-        await pilot.pause()
+        await until(pilot, lambda: telling(app))
         await pilot.click("#next")
-        await pilot.pause()
+        await until(pilot, lambda: asking(app))
         # length (single): the second line of the list is "More than two hours".
         await pilot.click("#choices", offset=(5, 1))
-        await pilot.pause()
+        await until(pilot, lambda: telling(app))
         await pilot.click("#next")
-        await pilot.pause()
+        await until(pilot, lambda: asking(app))
         # robust (true/false): the first line is True.
         await pilot.click("#choices", offset=(5, 0))
-        await pilot.pause()
+        await until(pilot, lambda: telling(app))
         await pilot.click("#next")
-        await pilot.pause()
+        await until(pilot, lambda: asking(app))
         # agreed (multiple): tick the first and third, see [x], then Submit.
         await pilot.click("#choices", offset=(5, 0))
         await pilot.click("#choices", offset=(5, 2))
         await pilot.pause()
-        text = screen_text(app)
-        assert "[x] 1  A ceasefire" in text and "[ ] 2  New sanctions" in text
-        assert "[x] 3  A start on Sunday" in text
+        await shows(pilot, "[x] 1  A ceasefire", "[ ] 2  New sanctions", "[x] 3  A start on Sunday")
         await pilot.click("#submit")
-        await pilot.pause()
+        await until(pilot, lambda: telling(app))
         await pilot.click("#next")
-        await pilot.pause()
-        assert isinstance(app.screen, ResultsScreen)
+        await until(pilot, lambda: isinstance(app.screen, ResultsScreen))
     assert [m.result.correct for m in seen.of(messages.AnswerSubmitted)] == [True] * 4
 
 

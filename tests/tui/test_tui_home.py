@@ -12,7 +12,7 @@ from quizgame.tui.app import create_app
 from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.widgets.checklist import Checklist
 
-from .helpers import FIXTURES, Messages, asking, screen_text
+from .helpers import FIXTURES, Messages, asking, shows
 
 
 def _entries(harbour):
@@ -49,7 +49,7 @@ async def test_lists_packs_and_invalid_ones_with_their_first_problem(make_config
         assert isinstance(app.screen, HomeScreen)
         # Packs are found off the UI thread.
         assert calls and calls[0] != threading.main_thread().name
-        text = screen_text(app)
+        text = await shows(pilot, "The Harbour Summit", "✘ Invalid: broken.yaml")
         assert "The Harbour Summit" in text
         assert "The Daily Test, 7 July 2017" in text
         assert "built-in · 4 questions · 2 sections" in text
@@ -85,7 +85,7 @@ async def test_a_pack_whose_id_is_taken_is_listed_but_not_started(make_config, h
     async with app.run_test(size=(100, 24), message_hook=seen, notifications=True) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "Not used: The Harbour Summit" in screen_text(app)
+        await shows(pilot, "Not used: The Harbour Summit")
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -156,7 +156,7 @@ async def test_no_packs_found_says_so(make_config) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "No packs found." in screen_text(app)
+        await shows(pilot, "No packs found.")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

@@ -14,7 +14,7 @@ from quizgame.tui.screens.results import ResultsScreen
 from quizgame.tui.screens.source import SourceScreen
 from quizgame.tui.widgets.checklist import Checklist
 
-from .helpers import asking, telling, FIXTURES, answer_keys, load, screen_text
+from .helpers import asking, telling, FIXTURES, answer_keys, load, shows, until
 
 # Wide enough that no hostile string wraps, so each can be found whole on screen.
 WIDE = (180, 50)
@@ -47,18 +47,13 @@ async def test_question_feedback_source_and_results_show_pack_text_literally(
             question = prepared.question
             if question.hint:
                 await pilot.press("h")
-                await pilot.pause()
-            text = screen_text(app)
-            _assert_shown(text, pack.title, question.prompt, prepared.section.title, *prepared.choices)
-            if question.hint:
-                _assert_shown(text, question.hint)
+            asked = [pack.title, question.prompt, prepared.section.title, *prepared.choices]
+            await shows(pilot, *asked, *([question.hint] if question.hint else []))
 
             await pilot.press(*answer_keys(prepared, True))
-            await pilot.pause()
-            assert telling(app)
-            text = screen_text(app)
-            _assert_shown(
-                text,
+            await until(pilot, lambda: telling(app))
+            await shows(
+                pilot,
                 "✔ Right",
                 question.explanation,
                 *question.quote_fragments,
@@ -68,20 +63,18 @@ async def test_question_feedback_source_and_results_show_pack_text_literally(
                 prepared.section.title,
             )
             await pilot.press("s")
-            await pilot.pause()
-            assert isinstance(app.screen, SourceScreen)
-            _assert_shown(screen_text(app), pack.source.title, *question.quote_fragments)
+            await until(pilot, lambda: isinstance(app.screen, SourceScreen))
+            await shows(pilot, pack.source.title, *question.quote_fragments)
             await pilot.press("escape", "enter")
-            await pilot.pause()
+            await until(pilot, lambda: asking(app) or isinstance(app.screen, ResultsScreen))
 
         assert isinstance(app.screen, ResultsScreen)
         await pilot.press("e")  # open every review entry
-        await pilot.pause()
-        text = screen_text(app)
-        for section in pack.sections:
-            _assert_shown(text, section.title)
-        for question in pack.questions[:2]:
-            _assert_shown(text, question.prompt, question.explanation)
+        await shows(
+            pilot,
+            *(section.title for section in pack.sections),
+            *(text for question in pack.questions[:2] for text in (question.prompt, question.explanation)),
+        )
         assert app.is_running and app.return_code is None
 
 
@@ -93,8 +86,7 @@ async def test_home_screen_shows_pack_and_player_text_literally(make_config, hos
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.query_one("#player", Input).value == PLAYER
-        text = screen_text(app)
-        _assert_shown(text, hostile.pack.title, hostile.pack.source.publication, PLAYER)
+        text = await shows(pilot, hostile.pack.title, hostile.pack.source.publication, PLAYER)
         # The options column is narrow: section titles are cut short on screen, so check
         # the prompts the list renders from.
         sections = app.screen.query_one("#sections", Checklist)

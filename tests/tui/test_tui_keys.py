@@ -13,7 +13,7 @@ from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.screens.source import QUOTE_STYLE, SourceScreen
 from quizgame.tui.widgets.too_small import TooSmall
 
-from .helpers import asking, telling, Messages, answer_keys, screen_text
+from .helpers import asking, telling, Messages, answer_keys, shows, until
 
 
 def _options(**changes) -> SessionOptions:
@@ -32,7 +32,7 @@ async def test_ctrl_q_during_a_quiz_asks_first(make_config, harbour) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert "A quiz is under way" in screen_text(app)
+        await shows(pilot, "A quiz is under way")
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is question and app.is_running
@@ -85,14 +85,12 @@ async def test_question_mark_lists_every_key_of_the_screen(make_config, harbour)
         assert rows["Quit"] == "^q"
         assert rows["Keys"].startswith("?")
         assert rows["Next part of the screen"] == "tab"
-        text = screen_text(app)
-        assert "1–3" in text and "Answer with that choice" in text and "Quit" in text
+        text = await shows(pilot, "1–3", "Answer with that choice", "Quit")
         # Textual's own names and keys that mean nothing to a player are not listed.
         for noise in ("Focus Next", "super+c", "Scroll Left", "Scroll Right", "Toggle collapsible"):
             assert noise not in text
         await pilot.press("escape")
-        await pilot.pause()
-        assert asking(app)
+        await until(pilot, lambda: asking(app))
 
 
 async def _help_at(app, pilot, size):
@@ -113,15 +111,13 @@ async def test_help_fits_at_80_by_24_and_scrolls_below_with_its_title_in_view(ma
         for app in (create_app(make_config(find_packs=lambda dirs: entries)), _quiz(make_config, harbour)):
             async with app.run_test(size=(100, 30)) as pilot:
                 dialog = await _help_at(app, pilot, size)
-                text = screen_text(app)
-                assert "Keys" in text and "Escape closes" in text, size
+                await shows(pilot, "Keys", "Escape closes")
                 if fits:
                     assert dialog.max_scroll_y == 0, size
                 else:  # whatever does not fit can be scrolled to
                     dialog.scroll_end(animate=False)
                     await pilot.pause()
-                    assert "Command palette" in screen_text(app)
-                    assert "Keys" in screen_text(app)
+                    await shows(pilot, "Command palette", "Keys")
 
 
 async def test_h_shows_the_hint_only_when_asked(make_config, harbour) -> None:
@@ -132,10 +128,9 @@ async def test_h_shows_the_hint_only_when_asked(make_config, harbour) -> None:
         await pilot.pause()
         assert app.screen.question.id == "robust"
         hint = app.screen.question.question.hint
-        assert hint not in screen_text(app)
+        await shows(pilot, absent=[hint])
         await pilot.press("h")
-        await pilot.pause()
-        assert f"Hint: {hint}" in screen_text(app)
+        await shows(pilot, f"Hint: {hint}")
 
 
 async def test_h_without_a_hint_says_there_is_none(make_config, harbour) -> None:
@@ -186,8 +181,7 @@ async def test_f2_shows_the_hint_while_typing(make_config, harbour) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("h", "f2")  # h is typed into the field; f2 asks for the hint
-        await pilot.pause()
-        assert "Hint: A port on the Elbe." in screen_text(app)
+        await shows(pilot, "Hint: A port on the Elbe.")
         assert app.screen.query_one("#answer").value == "h"
 
 
@@ -289,8 +283,7 @@ async def test_too_small_shows_sizes_blocks_keys_and_restores(make_config, harbo
         await pilot.resize_terminal(50, 15)
         await pilot.pause()
         await pilot.pause()
-        text = screen_text(app)
-        assert "too small" in text and "50×15" in text and "60×18" in text
+        text = await shows(pilot, "too small", "50×15", "60×18")
         assert screen.question.question.prompt not in text
         assert screen.query_one(TooSmall).display
         await pilot.press("2", "enter")  # blind key presses answer nothing
@@ -299,13 +292,10 @@ async def test_too_small_shows_sizes_blocks_keys_and_restores(make_config, harbo
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         await pilot.pause()
-        text = screen_text(app)
-        assert "too small" not in text
-        assert screen.question.question.prompt in text
-        assert screen.focused is screen.query_one("#choices")
+        await shows(pilot, screen.question.question.prompt, absent=["too small"])
+        await until(pilot, lambda: screen.focused is screen.query_one("#choices"))
         await pilot.press("enter")
-        await pilot.pause()
-        assert telling(app)
+        await until(pilot, lambda: telling(app))
 
 
 async def test_a_short_answer_typed_before_the_window_was_too_small_is_kept(make_config, harbour) -> None:
@@ -332,9 +322,7 @@ async def test_compact_layout_at_60_by_18_keeps_the_question_whole(make_config, 
         await pilot.pause()
         screen = app.screen
         assert screen.has_class("-w-compact") and screen.has_class("-h-compact")
-        text = screen_text(app)
-        assert "too small" not in text
-        assert screen.question.question.prompt in text
+        text = await shows(pilot, screen.question.question.prompt, absent=["too small"])
         for choice in screen.question.choices:
             assert choice in text
         assert "Question 1 of 3" in text

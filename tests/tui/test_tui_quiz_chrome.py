@@ -9,7 +9,7 @@ from quizgame.tui.widgets.footer import KeysFooter
 from quizgame.tui.widgets.status import StatusLine
 from quizgame.tui.widgets.too_small import TooSmall
 
-from .helpers import answer_keys, screen_lines
+from .helpers import answer_keys, screen_lines, shows, until, until_screen
 
 LONG_TITLE = "The Harbour Summit, with a title far longer than any status line has room for"
 
@@ -23,8 +23,7 @@ async def test_the_status_line_keeps_progress_and_countdown_whole(make_config, h
     pack = harbour.replace(pack=harbour.pack.replace(title=LONG_TITLE))
     app = _app(make_config, pack, time_limit=30)
     async with app.run_test(size=(60, 18)) as pilot:
-        await pilot.pause()
-        top = screen_lines(app)[0]
+        (top, *_) = await until_screen(pilot, lambda lines: "0:30 left" in lines[0], what="the countdown")
         assert len(top) <= 60
         assert "Question 1 of 4  ·  Score 0" in top
         assert top.rstrip().endswith("0:30 left ██████████")
@@ -39,18 +38,19 @@ async def test_the_countdown_leaves_the_status_line_with_the_answer(make_config,
         status = app.screen.query_one(StatusLine)
         assert status.countdown is not None
         await pilot.press(*answer_keys(app.screen.question, right=True))
-        await pilot.pause(0.1)
-        assert status.countdown is None
-        assert "left" not in screen_lines(app)[0]
+        await until(pilot, lambda: status.countdown is None)
+        await until_screen(pilot, lambda lines: "left" not in lines[0], what="no countdown")
 
 
 async def test_the_footer_comes_once_the_question_is_drawn(make_config, harbour) -> None:
     app = _app(make_config, harbour)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        # The footer comes a frame after the question: waited for, as drawn.
+        await until_screen(
+            pilot, lambda lines: "Quit" in lines[-1] and "Keys" in lines[-1], what="the footer's keys"
+        )
         slot = app.screen.query_one("#footer-slot")
         (footer,) = slot.query(KeysFooter)
-        assert "Quit" in screen_lines(app)[-1] and "Keys" in screen_lines(app)[-1]
         # The question's lines are where they were before the footer came.
         assert footer.region.y == 23
 
@@ -63,9 +63,8 @@ async def test_the_hint_is_mounted_once_when_asked_for(make_config, harbour) -> 
         await pilot.press("f2")  # the first question is typed in: h would be a letter
         await pilot.pause()
         await pilot.press("f2")
-        await pilot.pause()
+        await shows(pilot, "Hint: A port on the Elbe.")
         assert len(app.screen.query("#hint")) == 1
-        assert "Hint: A port on the Elbe." in "\n".join(screen_lines(app))
 
 
 async def test_too_small_and_unsaved_lines_are_not_there_until_needed(make_config, harbour) -> None:
@@ -110,10 +109,8 @@ async def test_the_verdict_shows_under_the_question_before_the_full_feedback(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("1")  # "length": wrong
-        await pilot.pause()
+        lines = await until_screen(pilot, lambda lines: "✘ Wrong   +0 of 20 points" in lines, what="the verdict")
         assert app.screen.showing == "answered"
-        lines = screen_lines(app)
-        assert "✘ Wrong   +0 of 20 points" in lines
         assert "How long did the two leaders talk?" in lines  # the question is still there
         assert not app.screen.query("#feedback").first().display
 
@@ -124,15 +121,17 @@ async def test_the_line_under_the_question_shows_keys_then_verdict_then_goes(mak
         await pilot.pause()
         how = app.screen.query_one("#how")
         assert how.display and how.region.y == 22  # just above the footer
-        assert "Press 1–3 or click a choice." in screen_lines(app)
+        await until_screen(pilot, lambda lines: "Press 1–3 or click a choice." in lines, what="the keys")
         await pilot.press("2")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.showing == "feedback")
         # The full feedback has its own verdict at the top; the line under the question goes.
-        assert app.screen.showing == "feedback" and not how.display
-        assert sum("✔ Right" in line for line in screen_lines(app)) == 1
+        assert not how.display
+        await until_screen(pilot, lambda lines: sum("✔ Right" in line for line in lines) == 1, what="one verdict")
         await pilot.press("enter")
-        await pilot.pause()
-        assert how.display and "Press t for true, f for false. · h: hint" in screen_lines(app)
+        await until_screen(
+            pilot, lambda lines: "Press t for true, f for false. · h: hint" in lines, what="the keys"
+        )
+        assert how.display
         # Too low a terminal for it: it stays hidden, question after question.
         await pilot.resize_terminal(80, 18)
         await pilot.pause()

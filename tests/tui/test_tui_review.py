@@ -10,7 +10,7 @@ from quizgame.tui.app import create_app
 from quizgame.tui.screens.results import ResultsScreen
 from quizgame.tui.screens.source import SourceScreen
 
-from .helpers import answer_keys, asking, screen_text
+from .helpers import answer_keys, asking, shows, until_screen
 
 
 async def _results(make_config, harbour, pilot_size=(80, 24), **changes):
@@ -84,20 +84,22 @@ async def test_e_opens_all_then_closes_all_saying_which_and_keeping_the_place(ma
         await pilot.press("down", "down")
         await pilot.pause()
         before = screen.focused.region.y
-        assert "Open all" in screen_text(app).splitlines()[-1]
+        await until_screen(pilot, lambda lines: "Open all" in lines[-1], what="Open all in the footer")
         await pilot.press("e")
         await pilot.pause()
         await pilot.pause()
         assert not any(item.collapsed for item in items)
         assert _item_of(screen) is items[2] and screen.focused.region.y == before
-        footer = screen_text(app).splitlines()[-1]
-        assert "Close all" in footer and "Open all" not in footer
+        await until_screen(
+            pilot, lambda lines: "Close all" in lines[-1] and "Open all" not in lines[-1],
+            what="Close all in the footer",
+        )
         await pilot.press("e")
         await pilot.pause()
         await pilot.pause()
         assert all(item.collapsed for item in items)
         assert _item_of(screen) is items[2] and screen.focused.region.y == before
-        assert "Open all" in screen_text(app).splitlines()[-1]
+        await until_screen(pilot, lambda lines: "Open all" in lines[-1], what="Open all in the footer")
 
 
 async def test_help_on_the_results_names_the_reviews_keys_in_the_games_words(make_config, harbour) -> None:
@@ -115,6 +117,6 @@ async def test_help_on_the_results_names_the_reviews_keys_in_the_games_words(mak
         assert rows["↑"] == "Previous item" and rows["↓"] == "Next item"
         assert rows["⏎"] == "Open or close the item"
         assert rows["s"] == "Open the source text at this item's quote"
-        text = screen_text(app)
+        text = await shows(pilot, "Previous item")
         for noise in ("Toggle collapsible", "Focus Next", "Scroll Up", "Scroll Down"):
             assert noise not in text

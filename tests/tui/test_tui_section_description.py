@@ -10,7 +10,7 @@ from quizgame.tui.app import create_app
 from quizgame.tui.screens.results import ResultsScreen
 from quizgame.tui.screens.source import SourceScreen
 
-from .helpers import FIXTURES, answer_keys, asking, load, screen_text, telling
+from .helpers import FIXTURES, answer_keys, asking, load, shows, telling, until
 
 PLACE = "The summit met in a port city on the Elbe."
 TALKS = "The two leaders talked far longer than planned."
@@ -35,17 +35,15 @@ async def test_descriptions_are_on_the_results_screen_not_above_the_questions(ma
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         while asking(app):
-            text = screen_text(app)
+            text = await shows(pilot, "Part ", app.screen.question.question.prompt)
             assert "Part " in text  # the title is above the question...
             assert PLACE not in text and TALKS not in text  # ...the description is not
             await pilot.press(*answer_keys(app.screen.question, True))
-            await pilot.pause()
-            assert telling(app)
+            await until(pilot, lambda: telling(app))
             await pilot.press("enter")
-            await pilot.pause()
+            await until(pilot, lambda: asking(app) or isinstance(app.screen, ResultsScreen))
         assert isinstance(app.screen, ResultsScreen)
-        text = screen_text(app)
-        assert PLACE in text and TALKS in text
+        await shows(pilot, PLACE, TALKS)
 
 
 async def test_the_source_view_shows_the_question_s_section_description(make_config, tmp_path: Path) -> None:
@@ -60,6 +58,4 @@ async def test_the_source_view_shows_the_question_s_section_description(make_con
         assert isinstance(app.screen, SourceScreen)
         expected = PLACE if prepared.question.section == "place" else TALKS
         other = TALKS if expected == PLACE else PLACE
-        text = screen_text(app)
-        assert f"{prepared.section.title}: {expected}" in text
-        assert other not in text
+        await shows(pilot, f"{prepared.section.title}: {expected}", absent=[other])
