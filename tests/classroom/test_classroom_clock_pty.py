@@ -20,6 +20,7 @@ from quizgame.store import ResultsStore, StoreMissing
 
 from .helpers import LIGHTHOUSE, wait_until
 from .terminal import Terminal
+from .test_classroom_interrupt import env  # noqa: F401  (the same isolated environment)
 
 pytestmark = pytest.mark.slow
 
@@ -28,22 +29,6 @@ EXAM = ["play", str(LIGHTHOUSE), "--no-shuffle", "--mode", "exam", "--seed", "42
         "--time-limit", "30", "--count", "5", "--player", "M"]
 PRACTICE = [*EXAM[:3], "--time-limit", "30", "--player", "M"]
 LEFT = re.compile(r"(\d+):(\d\d) left")
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    values = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("QUIZGAME_", "TEXTUAL", "COLUMNS", "LINES"))
-    }
-    values.update(
-        TERM="xterm-256color",
-        QUIZGAME_DB=str(tmp_path / "results.sqlite3"),
-        QUIZGAME_DATA_DIR=str(tmp_path / "data"),
-        QUIZGAME_CACHE_DIR=str(tmp_path / "cache"),
-    )
-    return values
 
 
 @pytest.fixture
