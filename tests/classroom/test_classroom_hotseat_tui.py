@@ -17,7 +17,7 @@ from quizgame.tui.screens.hotseat import HotSeatScreen
 from quizgame.tui.screens.players import PlayersScreen
 from quizgame.tui.screens.podium import PodiumScreen
 
-from .helpers import keys_for, settle, shows
+from .helpers import keys_for, screen_text, settle, shows
 
 THREE = SessionOptions(seed=2, count=3, shuffle_questions=False, shuffle_choices=False)
 # Who gets each round right: Ann always, Bob never, Cy on odd rounds.
