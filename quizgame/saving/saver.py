@@ -125,6 +125,12 @@ class GameSaver:
         session_id = self.session_id(session)
         if session_id is None:
             return  # not a session saved here
+        if session_id in self._unstored:
+            if session.options.mode != "exam":
+                return  # practice with nothing answered leaves nothing behind
+            # An exam's question seen is a clock running: it must hold across a restart
+            # even before the first answer, so the session is written now.
+            self.keep(session)
         record = clock_record(session_id, clock, self._now())
         if moved:
             self.writer.submit(lambda recorder: recorder.move_deadline(record))

@@ -19,6 +19,7 @@ from textual.widgets import Button
 
 from quizgame.tui.screens.base import GameModal, sheet
 from quizgame.tui.widgets.literal import Plain, lit
+from quizgame.tui.wording import number
 
 if TYPE_CHECKING:
     from quizgame.saving import ResumeOffer
