@@ -95,7 +95,8 @@ class HotSeatScreen(QuizScreen):
             self._timer.stop()
             self._timer = None
         self.showing = showing  # type: ignore[assignment]
-        await self.show_pane(pane)
+        if not await self.show_pane(pane):
+            return
         self.query_one(HowLine).hide()
         self.query_one(StatusLine).show_countdown(None)
         self.query_one("#section").display = False

@@ -189,16 +189,21 @@ class QuizScreen(GameScreen):
             Content.assemble(("Section: ", "$foreground-muted"), lit(q.section.title))
         )
 
-    async def show_pane(self, pane: Widget) -> None:
-        """Put `pane` where the question goes, in place of what was there."""
+    async def show_pane(self, pane: Widget) -> bool:
+        """Put `pane` where the question goes, in place of what was there. False when the
+        screen went away meanwhile (the game left: a closed terminal, say), with nothing shown."""
         await self.remove_children(".pane")
+        if not self.is_attached:
+            return False
         pane.add_class("pane")
         await self.mount(pane, after="#section")
+        return True
 
     async def _ask(self, prepared: PreparedQuestion) -> None:
         self.question, self.result, self.showing = prepared, None, "question"
         self._feedback = self._feedback_mounted = None
-        await self.show_pane(QuestionView(prepared, id="question", classes="body"))
+        if not await self.show_pane(QuestionView(prepared, id="question", classes="body")):
+            return
         self.query_one(HowLine).show_keys(prepared)
         # The feedback is built (hidden) once the question is on screen, not before it; a
         # remote session's answer key comes later, and its feedback with it.
