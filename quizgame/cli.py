@@ -311,9 +311,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = _parse(parser, sys.argv[1:] if argv is None else list(argv))
     if own and args.command not in _GAMES:
-        from quizgame.hangup import release_signals
+        from quizgame.hangup import received, release_signals
 
         release_signals()
+        if received() is not None:  # SIGTERM or SIGHUP while the command line was read
+            return EXIT_OK
     module = import_module(f"quizgame.commands.{_COMMANDS[args.command]}")
     try:
         return module.run(args)

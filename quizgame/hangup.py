@@ -1,12 +1,10 @@
 """SIGTERM and SIGHUP, from the first moment of a game command to its last.
 
 Whatever the moment, either signal means: save and leave, with exit status 0.
-- From the command's start until it opens anything that must be closed (the results
-  saver, the app), there is nothing to save or restore: the process ends there and then
-  (os._exit; an exception raised into whatever runs then, an import of a compiled
-  library say, can turn into a crash).
-- From then until the app's event loop takes over, the signal is noted, and the app leaves
-  as soon as it runs (or is never started).
+- From the command's start until the app's event loop takes over, the signal is noted
+  and nothing more (an exception raised into whatever runs then, an import of a compiled
+  library say, can turn into a crash): the command checks before it opens anything and
+  ends with status 0, or the app leaves as soon as it runs.
 - While the app runs, its loop calls the app, which leaves.
 - Once it is leaving, signals are noted and nothing more: the answers still queued are
   being written (see quizgame.tui.run).
@@ -65,12 +63,12 @@ def silence_standard_streams() -> None:
 
 
 def catch_signals() -> None:
-    """Called first thing by the commands that run a game: from now on SIGTERM and SIGHUP
-    end the process with status 0 instead of killing it, until hold_signals()."""
+    """Called first thing by the command line: from now on SIGTERM and SIGHUP are noted
+    instead of killing the process; the command leaves with status 0 at its next check."""
     global _caught
     _caught = True
     for signum in SIGNALS:
-        signal.signal(signum, _leave)
+        signal.signal(signum, _note)
 
 
 def hold_signals() -> None:
@@ -113,10 +111,6 @@ def hand_over(loop: asyncio.AbstractEventLoop, leave: Callable[[int], None]) -> 
         loop.add_signal_handler(signum, on_loop, signum)
     if _received is not None:
         loop.call_soon(on_loop, _received)
-
-
-def _leave(signum: int, frame: FrameType | None) -> None:
-    os._exit(0)
 
 
 def _note(signum: int, frame: FrameType | None) -> None:
