@@ -180,6 +180,16 @@ class GameSaver:
             )
         )
 
+    def pause_writing(self) -> None:
+        """Hold the writes queued from now on until resume_writing() (at most
+        quizgame.saving.writer.PAUSE_AT_MOST seconds): a front end keeps the saver's thread
+        from delaying the frame it is about to draw. Nothing queued is lost meanwhile:
+        flush() and close() write it (see ResultsWriter.pause)."""
+        self.writer.pause()
+
+    def resume_writing(self) -> None:
+        self.writer.resume()
+
     # -- resuming --------------------------------------------------------------------------
 
     def find_resumable(

@@ -29,6 +29,8 @@ RETRY_EVERY = 2.0
 SLOW_AFTER = 2.0
 # At most this many writes waiting together are committed together.
 BATCH = 500
+# A pause (see ResultsWriter.pause) ends after this long even if nobody ends it.
+PAUSE_AT_MOST = 0.5
 
 _KEPT = "answers are kept in memory and will be saved when possible"
 
@@ -52,13 +54,17 @@ class ResultsWriter:
         *,
         retry_every: float = RETRY_EVERY,
         slow_after: float = SLOW_AFTER,
+        pause_at_most: float = PAUSE_AT_MOST,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.path = path
         self._open_recorder = open_recorder
         self._retry_every = retry_every
         self._slow_after = slow_after
+        self._pause_at_most = pause_at_most
         self._clock = clock
+        self._go_on = threading.Event()  # cleared while paused
+        self._go_on.set()
         self._queue: queue.SimpleQueue[_Queued | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._queued = 0  # writes handed to submit() and not yet to the Recorder
@@ -91,7 +97,21 @@ class ResultsWriter:
         if counted:
             with self._lock:
                 self._queued += 1
+        else:
+            self.resume()  # a read or a flush waits for the writes before it: no pause
         self._queue.put(_Queued(job, counted))
+
+    def pause(self) -> None:
+        """Writes submitted from now on wait, queued, until resume(), a flush(), a query(),
+        close(), or PAUSE_AT_MOST seconds. For a front end about to draw: this thread,
+        woken by a write, would take turns with it for the interpreter (Python runs one
+        thread at a time) and delay the frame by most of a millisecond. A queued write is
+        as safe as one being written: close() writes it, and only a killed process loses it.
+        A write already under way when this is called carries on."""
+        self._go_on.clear()
+
+    def resume(self) -> None:
+        self._go_on.set()
 
     def query(self, work: Callable[[Path], T]) -> Future[T]:
         """Run `work(path)` on the writer thread after everything queued before it, e.g. a
@@ -129,6 +149,7 @@ class ResultsWriter:
         if not self._closed:
             self._closed = True
             atexit.unregister(self.close)
+            self.resume()
             self._queue.put(None)
         self._thread.join(timeout)
         return self.status
@@ -186,6 +207,8 @@ class ResultsWriter:
             if not item.counted:
                 self._call(recorder, item.job, counted=False)
                 continue
+            # Paused: the writes wait here, and those that come meanwhile join the batch.
+            self._go_on.wait(self._pause_at_most)
             # Writes already waiting behind this one are written with it: a class's answers
             # arriving together cost one commit, not one each. A read or a flush waits for
             # them, and so comes after the batch.

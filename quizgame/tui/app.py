@@ -36,6 +36,13 @@ if TYPE_CHECKING:
     from quizgame.tui.screens.quiz import QuizScreen
 
 
+# Time enough for the frame that follows an answer (the verdict, the next question) to be
+# drawn before its answer is written. A timer, because Textual's call_after_refresh can run
+# before a change made just now has been drawn (it follows the screen's state, not the
+# widgets' pending repaints).
+_SAVE_AFTER = 0.01
+
+
 def _collect_from_here() -> None:
     gc.freeze()
     gc.enable()
@@ -388,11 +395,15 @@ class QuizApp(App[int]):
 
     @on(messages.AnswerSubmitted)
     async def _answered(self, message: messages.AnswerSubmitted) -> None:
-        # Saved first, before anything is drawn: queued for the saver's thread, so this
-        # costs the step to the feedback a few microseconds, whatever the database is doing.
+        # Queued for the saver's thread before anything is drawn, so a quit or a signal
+        # from here on still saves it; written once the frame that answers it is out. The
+        # thread woken now would take turns with the drawing for the interpreter: most of
+        # a millisecond of the verdict.
         recorder = self._recorder()
         if recorder is not None:
+            recorder.pause_writing()
             recorder.record(message.session, message.result)
+            self.set_timer(_SAVE_AFTER, recorder.resume_writing)
         hot_seat = self._hot_seat_screen(message.session)
         if hot_seat is not None:
             await hot_seat.after_answer()

@@ -47,8 +47,8 @@ def make_saver(db_path: Path, clock):
 
     made = []
 
-    def make(connect=default_connect, path: Path | None = None):
-        saver = build_saver(path or db_path, connect, now=wall_time(clock))
+    def make(connect=default_connect, path: Path | None = None, **writer_kw):
+        saver = build_saver(path or db_path, connect, now=wall_time(clock), **writer_kw)
         made.append(saver.writer)
         return saver
 

@@ -73,7 +73,7 @@ async def settle(pilot, until: Callable[[], object] | None = None, timeout: floa
         await pilot.pause(0.02)
 
 
-def build_saver(path: Path, connect=None, *, retry_every: float = 0.05, now=None):
+def build_saver(path: Path, connect=None, *, retry_every: float = 0.05, now=None, **writer_kw):
     """A GameSaver on `path` whose Recorder gives up on a locked file in a fraction of a
     second; `connect` swaps in a connection maker (read-only, full...)."""
     from quizgame.saving import GameSaver, ResultsWriter
@@ -91,6 +91,7 @@ def build_saver(path: Path, connect=None, *, retry_every: float = 0.05, now=None
             rescue_dirs=(path.parent / "unsaved",),
         ),
         retry_every=retry_every,
+        **writer_kw,
     )
     return GameSaver(writer) if now is None else GameSaver(writer, now=now)
 

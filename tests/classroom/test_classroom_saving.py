@@ -302,6 +302,59 @@ def test_answers_still_unsaved_at_the_end_are_kept_in_a_file_and_added_next_time
     later.close(10)
 
 
+# -- a pause while the game draws -----------------------------------------------------------
+
+
+def test_a_paused_writer_holds_its_writes_until_resumed(lighthouse, db_path: Path) -> None:
+    paused = saver_for(db_path, pause_at_most=60)
+    control = saver_for(db_path)  # not paused: shows how soon a writer writes
+    held = QuizSession(lighthouse, SessionOptions(seed=1))
+    free = QuizSession(lighthouse, SessionOptions(seed=2))
+    held_id, free_id = paused.start(held, "Ann"), control.start(free, "Bo")
+    assert paused.flush(10)
+
+    paused.pause_writing()
+    play(held, paused, [True, False])
+    play(free, control, [True])
+    wait_until(lambda: stored(db_path, free_id) == ids(free, 1), what="the control's answer")
+    assert stored(db_path, held_id) == []  # queued first, still not written
+    assert paused.status.pending == 2  # and counted as waiting
+
+    paused.resume_writing()
+    wait_until(lambda: stored(db_path, held_id) == ids(held, 2), what="the paused answers")
+    assert paused.close(10) == control.close(10) == RecorderStatus(True, "", 0)
+
+
+def test_a_pause_loses_nothing_flush_and_close_write_through_it(lighthouse, db_path: Path) -> None:
+    saver = saver_for(db_path, pause_at_most=60)
+    session = QuizSession(lighthouse, SessionOptions(seed=1))
+    session_id = saver.start(session, "Ann")
+
+    saver.pause_writing()
+    play(session, saver, [True])
+    assert saver.flush(10)  # well before the pause's 60 s
+    assert stored(db_path, session_id) == ids(session, 1)
+
+    saver.pause_writing()
+    play(session, saver, [False, True])
+    saver.finish(session)
+    assert saver.close(10) == RecorderStatus(True, "", 0)  # a quit, a SIGTERM: all written
+    assert stored(db_path, session_id) == ids(session, 3)
+    with ResultsStore.open(db_path, readonly=True) as store:
+        assert store.get_session(session_id).finished
+
+
+def test_a_pause_nobody_ends_ends_by_itself(lighthouse, db_path: Path) -> None:
+    saver = saver_for(db_path, pause_at_most=0.05)
+    session = QuizSession(lighthouse, SessionOptions(seed=1))
+    session_id = saver.start(session, "Ann")
+    assert saver.flush(10)
+    saver.pause_writing()
+    play(session, saver, [True])
+    wait_until(lambda: stored(db_path, session_id) == ids(session, 1), what="the answer")
+    saver.close(10)
+
+
 def test_close_is_safe_twice_and_writing_after_it_is_a_mistake(lighthouse, db_path) -> None:
     saver = saver_for(db_path)
     session = QuizSession(lighthouse, SessionOptions(seed=1))
