@@ -10,6 +10,7 @@ from quizgame.store.errors import (
     StoreFull,
     StoreLocked,
     StoreReadOnly,
+    StoreOutdated,
     StoreTooNew,
     UnknownSession,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "StoreLocked",
     "StoreMissing",
     "StoreReadOnly",
+    "StoreOutdated",
     "StoreTooNew",
     "StoredAnswer",
     "UnknownSession",

@@ -30,6 +30,11 @@ class StoreCorrupt(StoreError):
     """The file is damaged, or is not a quizgame results database."""
 
 
+class StoreOutdated(StoreError):
+    """The database was written by an older quizgame: its schema must be upgraded, which
+    takes writing to it."""
+
+
 class StoreTooNew(StoreError):
     """The database was written by a newer quizgame whose schema this one does not know."""
 

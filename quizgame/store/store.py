@@ -24,7 +24,7 @@ from quizgame.store.connection import (
     retry_busy,
     run_transaction,
 )
-from quizgame.store.errors import StoreError, StoreReadOnly, UnknownSession, translate
+from quizgame.store.errors import StoreError, StoreOutdated, StoreReadOnly, UnknownSession, translate
 from quizgame.store.rows import (
     AnswerRecord,
     ClockRecord,
@@ -120,6 +120,11 @@ class ExportRow(NamedTuple):
 
 # The conditions, from the options JSON; points as stored (rounded when scored), and rounded
 # again here only for rows an older version stored unrounded.
+_CANNOT_UPGRADE = (
+    "results database is from an older quizgame and cannot be upgraded here, as it cannot be "
+    "written; run quizgame once where it can: {path}"
+)
+
 _CONDITIONS = (
     "s.started_from, json_extract(s.options, '$.time_limit'), s.seed, s.question_count, "
     "coalesce((SELECT group_concat(value, '; ') FROM json_each(s.options, '$.sections')), '')"
@@ -233,7 +238,9 @@ class ResultsStore:
     ) -> ResultsStore:
         """Open (and if needed create and migrate) the results database.
 
-        `readonly=True` is for reports: it never creates the file and never writes to it.
+        `readonly=True` is for reports: it never creates the file, and writes to it only to
+        upgrade a database an older quizgame left (as the game would at its next answer),
+        where the file can be written.
         Raises StoreError (or a subclass) with a one-line message on any failure.
         """
         path = resolve_db_path(path)
@@ -253,12 +260,29 @@ class ResultsStore:
                 ) from None
         try:
             return cls._connect(path, connect, retry, now, readonly)
+        except StoreOutdated:
+            # A report on the database an older quizgame wrote: upgraded first, so that
+            # upgrading is never a step of its own for the teacher.
+            cls._upgrade(path, connect, retry, now)
+            return cls._connect(path, connect, retry, now, readonly)
         except StoreReadOnly:
             if not (readonly and connect is default_connect):
                 raise
             # A report on a database in a read-only folder (a copy on a USB stick, a
             # shared folder): SQLite could not create the -shm file it reads WAL through.
-            return cls._connect(path, immutable_connect, retry, now, readonly)
+            try:
+                return cls._connect(path, immutable_connect, retry, now, readonly)
+            except StoreOutdated:
+                raise StoreOutdated(_CANNOT_UPGRADE.format(path=path), path) from None
+
+    @classmethod
+    def _upgrade(
+        cls, path: Path, connect: Connector, retry: RetryPolicy, now: Callable[[], str]
+    ) -> None:
+        try:
+            cls._connect(path, connect, retry, now, readonly=False).close()
+        except StoreReadOnly:
+            raise StoreOutdated(_CANNOT_UPGRADE.format(path=path), path) from None
 
     @classmethod
     def _connect(
@@ -288,11 +312,7 @@ class ResultsStore:
             version = retry_busy(lambda: schema.check_version(conn, path), retry, path)
             if readonly:
                 if 0 < version < schema.CURRENT_VERSION:
-                    raise StoreError(
-                        "results database is from an older quizgame and must be upgraded "
-                        f"first (play one game with it): {path}",
-                        path,
-                    )
+                    raise StoreOutdated(f"results database is from an older quizgame: {path}", path)
                 return version == 0
             mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
             if mode.lower() != "wal":

@@ -77,6 +77,19 @@ def play(
     return record
 
 
+def as_version_2(db_path: Path, **fields: Any) -> SessionRecord:
+    """A results database as the previous release left it: schema 2 (no question clocks),
+    with an unfinished session of four answers in it."""
+    with ResultsStore.open(db_path, retry=fast_retry()) as store:
+        old = play(store, finish=False, **fields)
+    conn = sqlite3.connect(db_path)
+    conn.execute("DROP TABLE question_clocks")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    return old
+
+
 def count_rows(path: Path, table: str = "answers") -> int:
     conn = sqlite3.connect(path)
     try:

@@ -18,7 +18,7 @@ from quizgame.packs.models import Pack
 from quizgame.packs.types import LoadedPack, PackError, Problem
 from quizgame.store import CURRENT_VERSION, EXPORT_COLUMNS, ResultsStore, StoreCorrupt
 
-from .helpers import answer, play, session
+from .helpers import answer, as_version_2, play, session
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -94,6 +94,20 @@ def test_results_table(capsys, filled: Path) -> None:
     ]
     assert lines[-1] == f"4 sessions (database: {filled})"
     assert_fits(out)
+
+
+def test_reports_on_a_database_an_older_quizgame_left_upgrade_it_and_report(capsys, db_path: Path) -> None:
+    old = as_version_2(db_path, player="ann")
+    code, out, err = run(capsys, "results", "--db", str(db_path))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1].split()[0] == "ann"
+    assert out.splitlines()[-1] == f"1 session (database: {db_path})"
+    code, out, err = run(capsys, "export", "--db", str(db_path))
+    assert (code, err) == (0, "")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 4 and {row["session_id"] for row in rows} == {old.session_id}
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION
 
 
 def test_results_filters_and_limit(capsys, filled: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from quizgame.store import ClockRecord, Recorder, ResultsStore, UnknownSession
 from quizgame.store.schema import MIGRATIONS, user_version
 
-from .helpers import fast_retry, play, session, stamp
+from .helpers import as_version_2, fast_retry, session, stamp
 
 
 def _clock(session_id: str, number: int = 1, *, deadline: str | None = None) -> ClockRecord:
@@ -60,23 +60,40 @@ def test_clocks_are_checked_when_built() -> None:
 
 
 def test_a_version_2_database_gains_clocks_and_keeps_its_results(db_path: Path) -> None:
-    # A results database as the previous release left it: schema 2, a session in it.
-    with ResultsStore.open(db_path, retry=fast_retry()) as store:
-        old = play(store, finish=False)
-    conn = sqlite3.connect(db_path)
-    conn.execute("DROP TABLE question_clocks")
-    conn.execute("PRAGMA user_version = 2")
-    conn.commit()
-    conn.close()
-    with pytest.raises(Exception, match="older quizgame"):
-        ResultsStore.open(db_path, readonly=True)
-
+    old = as_version_2(db_path)
     with ResultsStore.open(db_path, retry=fast_retry()) as store:
         assert user_version(store.connection) == len(MIGRATIONS) == 3
         assert len(store.session_answers(old.session_id)) == 4
         assert store.question_clocks(old.session_id) == []
         store.question_shown(_clock(old.session_id, 5))
         assert len(store.question_clocks(old.session_id)) == 1
+
+
+def test_a_report_on_a_version_2_database_upgrades_it_first(db_path: Path) -> None:
+    old = as_version_2(db_path)
+    with ResultsStore.open(db_path, readonly=True) as store:
+        assert store.readonly
+        assert len(store.session_answers(old.session_id)) == 4
+        assert store.question_clocks(old.session_id) == []
+    assert user_version(sqlite3.connect(db_path)) == len(MIGRATIONS)
+
+
+def test_a_report_on_a_version_2_database_it_cannot_write_says_so(db_path: Path) -> None:
+    from quizgame.store import StoreOutdated
+    from quizgame.store.connection import default_connect
+
+    as_version_2(db_path)
+
+    def read_only(path: Path, *, timeout: float, readonly: bool) -> sqlite3.Connection:
+        return default_connect(path, timeout=timeout, readonly=True)  # a file we may not write
+
+    with pytest.raises(StoreOutdated) as refused:
+        ResultsStore.open(db_path, readonly=True, connect=read_only)
+    assert str(refused.value) == (
+        "results database is from an older quizgame and cannot be upgraded here, as it cannot "
+        f"be written; run quizgame once where it can: {db_path}"
+    )
+    assert user_version(sqlite3.connect(db_path)) == 2  # left as it was
 
 
 def test_clocks_waiting_in_memory_go_to_the_unsaved_file_and_come_back(
