@@ -25,14 +25,28 @@ def run(args: argparse.Namespace) -> int:
 
     tokens = TokenStore.default()
     name = (args.player or "").strip()
+    suggested = ""
     if not name:
         kept = tokens.get(address)  # this device was in a game there: carry on as that player
         name = kept[0] if kept is not None else ""
+    if not name:
+        suggested = _remembered_name()
     client = LiveClient(address, tokens=tokens)
     from quizgame.hangup import hold_signals, received
 
     hold_signals()
-    app = JoinApp(JoinConfig(client=client, name=name, pin=pin, handle_signals=True))
+    app = JoinApp(
+        JoinConfig(client=client, name=name, suggested_name=suggested, pin=pin, handle_signals=True)
+    )
     if received() is None:  # else SIGTERM or SIGHUP on the way here: nothing to show
         app.run()
     return app.return_code or EXIT_OK
+
+
+def _remembered_name() -> str:
+    """The name this player gave the game before (quizgame.settings), to offer in the form:
+    offered, not used, as a shared machine may have another student at it now."""
+    from quizgame.locations import settings_path
+    from quizgame.settings import SettingsFile
+
+    return SettingsFile(settings_path()).settings.player

@@ -38,6 +38,9 @@ RECONNECT_FOR = 120.0
 class JoinConfig:
     client: LiveClient
     name: str = ""
+    # Offered in the form when no name was given (the one the game remembers): never joined
+    # with unasked.
+    suggested_name: str = ""
     pin: str = ""
     theme: str | None = None
     handle_signals: bool = False
@@ -96,7 +99,8 @@ class JoinApp(App[int]):
                 self.name_, self.pin = answer
                 self.run_worker(self._join(), group="join", exclusive=True)
 
-        self.push_screen(JoinFormScreen(str(self.client.address), self.name_, self.pin, problem), given)
+        name = self.name_ or self.config.suggested_name
+        self.push_screen(JoinFormScreen(str(self.client.address), name, self.pin, problem), given)
 
     async def _join(self) -> None:
         from quizgame.live.client import JoinError

@@ -56,6 +56,7 @@ def _env(tmp_path: Path, device: str) -> dict[str, str]:
         TERM="xterm-256color",
         QUIZGAME_DB=str(tmp_path / "results.sqlite3"),
         QUIZGAME_DATA_DIR=str(tmp_path / device),  # each device keeps its own rejoin token
+        QUIZGAME_CONFIG_DIR=str(tmp_path / device / "config"),  # and its own settings
         QUIZGAME_CACHE_DIR=str(tmp_path / "cache"),
     )
     return values
@@ -208,3 +209,23 @@ def test_a_live_game_with_three_students_then_faults(tmp_path: Path, terminals) 
     pin = _pin(host)
     back = terminals(["join", f"127.0.0.1:{port}", "--player", "Bob", "--pin", pin], _env(tmp_path, "Bob"))
     back.wait_for("Welcome back, Bob", WAIT)
+
+
+def test_join_offers_the_name_the_game_remembers(tmp_path: Path, terminals) -> None:
+    """The name given to the game on this machine (settings.json) is in the join form, ready:
+    Enter after the PIN joins with it."""
+    import json
+
+    port = _free_port()
+    pack = _pack(tmp_path / "pack")
+    host = terminals(["host", str(pack), "--port", str(port)], _env(tmp_path, "teacher"), size=(120, 40))
+    pin = _pin(host)
+    env = _env(tmp_path, "Dee")
+    config = Path(env["QUIZGAME_CONFIG_DIR"])
+    config.mkdir(parents=True)
+    (config / "settings.json").write_text(json.dumps({"format": 1, "player": "Dee"}), encoding="utf-8")
+    student = terminals(["join", f"127.0.0.1:{port}"], env)
+    student.wait_for("Game PIN", WAIT)
+    student.press(*pin, "enter")
+    student.wait_for("You're in, Dee", WAIT)
+    host.wait_for("Dee", WAIT)

@@ -60,9 +60,14 @@ def host_app(harbour, mode: str = "live", clock=None, saver=None, **changes) -> 
     )
 
 
-def join_app(port: int, tmp_path, name: str = "Ann", pin: str = PIN) -> JoinApp:
+def join_app(port: int, tmp_path, name: str = "Ann", pin: str = PIN, suggested: str = "") -> JoinApp:
     client = LiveClient(Address("127.0.0.1", port), tokens=TokenStore(tmp_path / f"tokens-{name}.json"))
-    return JoinApp(JoinConfig(client=client, name=name, pin=pin, theme="textual-dark", reconnect_every=0.2))
+    return JoinApp(
+        JoinConfig(
+            client=client, name=name, suggested_name=suggested, pin=pin, theme="textual-dark",
+            reconnect_every=0.2,
+        )
+    )
 
 
 # -- the projector -----------------------------------------------------------------------
@@ -266,6 +271,19 @@ async def test_a_student_asked_for_a_missing_pin_and_told_a_wrong_one(make_host,
         await pilot.press(*"999999", "enter")
         await until(pilot, lambda: "wrong PIN" in screen_text(app), what="the refusal")
         await pilot.press(*["backspace"] * 6, *PIN, "enter")
+        await until(pilot, lambda: "You're in, Ann" in screen_text(app))
+
+
+async def test_the_remembered_name_is_offered_in_the_form_not_joined_with(make_host, tmp_path) -> None:
+    host = await make_host()
+    # A PIN given too: a suggested name still asks, as another student may be at the machine.
+    app = join_app(host.server.port, tmp_path, name="", suggested="Ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Game PIN" in screen_text(app), what="the form")
+        assert app.screen.query_one("#name").value == "Ann"
+        assert app.screen.focused is app.screen.query_one("#pin")  # the name is there: on to the PIN
+        assert "Ann" not in host.classroom.connections
+        await pilot.press("enter")
         await until(pilot, lambda: "You're in, Ann" in screen_text(app))
 
 
