@@ -134,6 +134,13 @@ class Roster:
         self._by_key[checked.casefold()] = player
         return player, True
 
+    def come_back(self, token: str) -> Player:
+        """The player with `token`, connected again: only by token, as after the end of a
+        game, when nobody joins by name. UnknownPlayer if no one (not removed) has it."""
+        player = self.get(token)
+        player.connected = True
+        return player
+
     def add_restored(self, name: str, token: str, session: QuizSession) -> Player:
         """A player of a game carried on after the host restarted: not connected until they
         join again with `token` (or their name)."""

@@ -198,22 +198,43 @@ class Classroom:
             return self._refuse(conn, "pin", "wrong PIN: check the one on the projector")
         if self.ended:
             return self._refuse(conn, "finished", "this game is over")
+        if self.game.phase == "finished":
+            return self._back_after_the_end(conn, hello)
         try:
             player, new = self.game.join(hello.name, hello.token)
         except JoinRefused as refused:
             return self._refuse(conn, refused.code, str(refused))
-        old = self.connections.get(player.name)
-        if old is not None and old is not conn:
-            # Their own token from a second window: the newer connection wins.
-            old.send(p.Ended(reason="removed", message="you joined again from somewhere else"))
-            old.close(NORMAL)
-        self.connections[player.name] = conn
+        self._take_seat(conn, player)
         if new and self.saver is not None:
             self.session_ids[player.name] = self.saver.start(
                 player.session, player.name, game_id=self.game_id, mode=self.mode
             )
         conn.send(self._welcome(player, rejoined=not new))
         self._catch_up(player)
+        self._on_change("joined")
+        return player
+
+    def _take_seat(self, conn: Connection, player: Player) -> None:
+        old = self.connections.get(player.name)
+        if old is not None and old is not conn:
+            # Their own token from a second window: the newer connection wins.
+            old.send(p.Ended(reason="removed", message="you joined again from somewhere else"))
+            old.close(NORMAL)
+        self.connections[player.name] = conn
+
+    def _back_after_the_end(self, conn: Connection, hello: p.Hello) -> Player | None:
+        """A student back once the game is over (a page reloaded on the final screen, a
+        client started again), while the host still shows the podium: their final screen
+        again, by their token. Nobody new joins a finished game."""
+        try:
+            player = self.game.roster.come_back(hello.token) if hello.token else None
+        except UnknownPlayer:
+            player = None
+        if player is None:
+            return self._refuse(conn, "finished", "this game is over")
+        self._take_seat(conn, player)
+        conn.send(self._welcome(player, rejoined=True))
+        self._send_after_commit(player, self._final_for(player))
         self._on_change("joined")
         return player
 

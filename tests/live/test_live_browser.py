@@ -168,6 +168,27 @@ async def test_practice_feedback_with_the_explanation_and_the_quote(make_host, b
     seen.check()
 
 
+async def test_a_page_reloaded_on_its_final_screen_shows_it_again(make_host, browser) -> None:
+    host = await make_host()
+    seen = await watched(browser)
+    page = seen.page
+    await join(page, host)
+    await expect(page.get_by_text("1 player joined so far")).to_be_visible()
+    host.classroom.next()
+    await page.get_by_label("Your answer").fill("Hamburg")
+    await page.keyboard.press("Enter")
+    await expect(page.get_by_role("heading", name="Right!")).to_be_visible()
+    host.classroom.end()  # the teacher ends the game after one question: the podium
+    await expect(page.get_by_role("heading", name="Game over")).to_be_visible()
+    score = await page.locator("#f-score").text_content()
+    await page.reload()
+    await expect(page.get_by_role("heading", name="Game over")).to_be_visible()
+    await expect(page.locator("#f-rank")).to_have_text("You came 1st of 1")
+    await expect(page.locator("#f-score")).to_have_text(score)
+    await expect(page.locator("#f-review li")).to_have_count(len(host.classroom.game.questions))
+    seen.check()
+
+
 async def test_refusals_are_said_on_the_join_form(make_host, browser) -> None:
     host = await make_host()
     seen = await watched(browser)

@@ -149,6 +149,34 @@ async def test_a_dropped_student_rejoins_with_the_token_and_keeps_the_score(make
     assert back["number"] == 1 and back["answered"] is True
 
 
+@pytest.mark.parametrize("mode", ["live", "self-paced", "exam"])
+async def test_back_after_the_end_a_student_gets_their_final_screen_again(make_host, connect, mode) -> None:
+    host = await make_host(mode)
+    ann = await connect(host.url)
+    token = (await ann.hello("Ann"))["token"]
+    host.classroom.start()
+    question = await ann.wait_for("question")
+    answer = {"single": 1, "multiple": [1], "true_false": False, "short": "Hamburg"}[question["kind"]]
+    await ann.send({"type": "answer", "question": question["number"], "answer": answer})
+    await ann.wait_for("locked")
+    host.classroom.end()
+    final = await ann.wait_for("final")
+    await ann.ws.close()  # the page reloaded on its final screen
+    await wait_until(lambda: "Ann" not in host.classroom.connections, what="the drop noticed")
+
+    again = await connect(host.url)
+    welcome = await again.hello("", token=token)
+    assert welcome["rejoined"] and welcome["player"] == "Ann"
+    assert await again.wait_for("final") == final
+    assert host.classroom.game.roster.named("Ann").connected
+
+    # Nobody else comes in once it is over: not by name, not with a made-up token.
+    for name, made_up in (("Bob", None), ("Ann", None), ("", "not-a-token")):
+        late = await connect(host.url)
+        refused = await late.hello(name, token=made_up)
+        assert (refused["code"], refused["message"]) == ("finished", "this game is over")
+
+
 async def test_a_wrong_first_message_is_refused(make_host, connect) -> None:
     host = await make_host()
     student = await connect(host.url)

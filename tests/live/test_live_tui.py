@@ -20,7 +20,7 @@ from quizgame.tui.screens.quiz import QuizScreen
 
 from fakes import FakeClock
 
-from .conftest import PIN, game_options
+from .conftest import PIN, game_options, wait_until
 
 
 def screen_text(app) -> str:
@@ -285,6 +285,27 @@ async def test_the_remembered_name_is_offered_in_the_form_not_joined_with(make_h
         assert "Ann" not in host.classroom.connections
         await pilot.press("enter")
         await until(pilot, lambda: "You're in, Ann" in screen_text(app))
+
+
+async def test_a_student_back_after_the_end_gets_the_final_screen_again(make_host, tmp_path) -> None:
+    host = await make_host(count=1)
+    first = join_app(host.server.port, tmp_path)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "You're in, Ann" in screen_text(first))
+        host.classroom.start()
+        await until(pilot, lambda: "Which city hosted the summit?" in screen_text(first))
+        await pilot.press(*"hamburg", "enter")
+        await until(pilot, lambda: "Right" in screen_text(first), what="the verdict")
+        host.classroom.end()
+        await until(pilot, lambda: isinstance(first.screen, FinalScreen), what="the final screen")
+        await pilot.press("ctrl+q")  # the student quits on the final screen
+    await wait_until(lambda: "Ann" not in host.classroom.connections, what="Ann gone")
+
+    # quizgame join again: the name and token kept for that host (quizgame.commands.join).
+    again = join_app(host.server.port, tmp_path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(again.screen, FinalScreen), what="the final screen again")
+        await until(pilot, lambda: "1st of 1 · 20 of 20 points" in screen_text(again))
 
 
 async def test_a_dropped_student_joins_again_by_themselves(make_host, tmp_path) -> None:
