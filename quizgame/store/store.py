@@ -118,13 +118,13 @@ class ExportRow(NamedTuple):
     response_json: str
 
 
-# The conditions, from the options JSON; points as stored (rounded when scored), and rounded
-# again here only for rows an older version stored unrounded.
 _CANNOT_UPGRADE = (
     "results database is from an older quizgame and cannot be upgraded here, as it cannot be "
     "written; run quizgame once where it can: {path}"
 )
 
+# The conditions, from the options JSON; points as stored (rounded when scored), and rounded
+# again here only for rows an older version stored unrounded.
 _CONDITIONS = (
     "s.started_from, json_extract(s.options, '$.time_limit'), s.seed, s.question_count, "
     "coalesce((SELECT group_concat(value, '; ') FROM json_each(s.options, '$.sections')), '')"

@@ -287,6 +287,23 @@ async def test_the_remembered_name_is_offered_in_the_form_not_joined_with(make_h
         await until(pilot, lambda: "You're in, Ann" in screen_text(app))
 
 
+async def test_the_form_takes_a_name_as_long_as_the_game_allows(make_host, tmp_path) -> None:
+    from quizgame.engine.names import MAX_NAME_LENGTH
+
+    host = await make_host()
+    long_name = "Bartholomew Featherstonehaugh-Cholmondeley"[:MAX_NAME_LENGTH]
+    app = join_app(host.server.port, tmp_path, name="", suggested=long_name[:-1])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Game PIN" in screen_text(app), what="the form")
+        field = app.screen.query_one("#name")
+        assert field.value == long_name[:-1]
+        field.focus()
+        await pilot.press("end", long_name[-1], "x")  # one more fits; the next does not
+        assert field.value == long_name
+        await pilot.press("enter")
+        await until(pilot, lambda: long_name in host.classroom.connections, what="joined")
+
+
 async def test_a_student_back_after_the_end_gets_the_final_screen_again(make_host, tmp_path) -> None:
     host = await make_host(count=1)
     first = join_app(host.server.port, tmp_path)

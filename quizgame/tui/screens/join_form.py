@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input
 
+from quizgame.engine.names import MAX_NAME_LENGTH
 from quizgame.tui.screens.base import GameScreen, sheet
 from quizgame.tui.widgets.literal import Plain
 
@@ -26,7 +27,7 @@ class JoinFormScreen(GameScreen):
         with Vertical(id="form"):
             yield Plain(Content.assemble(("Join the game at ", "bold"), Content(self.address)), id="title")
             yield Plain("Your name", classes="label")
-            yield Input(self.player, placeholder="as the class knows you", id="name", max_length=30)
+            yield Input(self.player, placeholder="as the class knows you", id="name", max_length=MAX_NAME_LENGTH)
             yield Plain("Game PIN (on the projector)", classes="label")
             yield Input(self.pin, placeholder="6 digits", id="pin", max_length=6, restrict=r"[0-9]*")
             yield Plain(Content(self.problem), id="problem")
