@@ -113,6 +113,10 @@ class ResultsWriter:
     def resume(self) -> None:
         self._go_on.set()
 
+    @property
+    def paused(self) -> bool:
+        return not self._go_on.is_set()
+
     def query(self, work: Callable[[Path], T]) -> Future[T]:
         """Run `work(path)` on the writer thread after everything queued before it, e.g. a
         read that must see the results an earlier run left in an unsaved file."""
@@ -207,8 +211,10 @@ class ResultsWriter:
             if not item.counted:
                 self._call(recorder, item.job, counted=False)
                 continue
-            # Paused: the writes wait here, and those that come meanwhile join the batch.
-            self._go_on.wait(self._pause_at_most)
+            # Paused: the writes wait here, and those that come meanwhile join the batch. A
+            # pause nobody ended is over, not merely waited out once.
+            if not self._go_on.wait(self._pause_at_most):
+                self.resume()
             # Writes already waiting behind this one are written with it: a class's answers
             # arriving together cost one commit, not one each. A read or a flush waits for
             # them, and so comes after the batch.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -83,7 +84,18 @@ def translate(exc: sqlite3.Error, path: Path) -> StoreError:
     if code == _CANTOPEN:
         if path.is_dir():
             return StoreError(f"results database path is a folder, not a file: {path}", path)
+        if path.exists() and _on_read_only_disk(path):
+            # A USB stick or share mounted read-only: SQLite cannot create the files it
+            # reads a WAL database through, and says only that it cannot open it.
+            return StoreReadOnly(f"results database is read-only: {path}", path)
         return StoreError(f"cannot open the results database: {path}", path)
     if code == _IOERR:
         return StoreError(f"disk error while using the results database: {path}", path)
     return StoreError(f"results database error ({text}): {path}", path)
+
+
+def _on_read_only_disk(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False

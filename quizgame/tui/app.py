@@ -402,8 +402,8 @@ class QuizApp(App[int]):
         recorder = self._recorder()
         if recorder is not None:
             recorder.pause_writing()
+            self.set_timer(_SAVE_AFTER, recorder.resume_writing)  # first: record() may raise
             recorder.record(message.session, message.result)
-            self.set_timer(_SAVE_AFTER, recorder.resume_writing)
         hot_seat = self._hot_seat_screen(message.session)
         if hot_seat is not None:
             await hot_seat.after_answer()

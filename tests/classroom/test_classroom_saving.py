@@ -314,6 +314,7 @@ def test_a_paused_writer_holds_its_writes_until_resumed(lighthouse, db_path: Pat
     assert paused.flush(10)
 
     paused.pause_writing()
+    assert paused.writer.paused
     play(held, paused, [True, False])
     play(free, control, [True])
     wait_until(lambda: stored(db_path, free_id) == ids(free, 1), what="the control's answer")
@@ -352,6 +353,7 @@ def test_a_pause_nobody_ends_ends_by_itself(lighthouse, db_path: Path) -> None:
     saver.pause_writing()
     play(session, saver, [True])
     wait_until(lambda: stored(db_path, session_id) == ids(session, 1), what="the answer")
+    assert not saver.writer.paused  # over for good: the next writes do not wait it out again
     saver.close(10)
 
 

@@ -161,3 +161,12 @@ def test_the_page_loads_only_its_own_files_and_never_reads_text_as_markup() -> N
         assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", (WEB / name).read_text(encoding="utf-8")), name
     assert "@import" not in (WEB / "join.css").read_text(encoding="utf-8")
     assert "@font-face" not in (WEB / "join.css").read_text(encoding="utf-8")
+
+
+def test_the_join_form_takes_a_name_as_long_as_the_game_allows() -> None:
+    from quizgame.engine.names import MAX_NAME_LENGTH
+
+    html = (WEB / "index.html").read_text(encoding="utf-8")
+    field = re.search(r'<input id="name"[^>]*>', html)
+    assert field is not None
+    assert re.search(r'maxlength="(\d+)"', field[0])[1] == str(MAX_NAME_LENGTH)

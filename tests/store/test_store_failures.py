@@ -6,8 +6,9 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -152,6 +153,46 @@ def test_store_reports_a_read_only_database(db_path: Path) -> None:
             store.record_answer(answer(record.session_id, 9))
     assert str(caught.value) == f"results database is read-only: {db_path}"
     assert count_rows(db_path) == 4
+
+
+@pytest.fixture
+def read_only_disk(tmp_path: Path) -> Iterator[Callable[[], None]]:
+    """A folder on a disk of its own (a small tmpfs); calling what it yields mounts that
+    disk read-only, as a USB stick or a share can be. Skipped where nothing may be mounted."""
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a disk here")
+    try:
+        yield lambda: subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_database_on_a_read_only_disk_is_read_and_never_written(tmp_path: Path, read_only_disk, capsys) -> None:
+    from quizgame.cli import main
+    from quizgame.store import StoreOutdated
+
+    from .helpers import as_version_2
+
+    current, older = tmp_path / "stick" / "results.sqlite3", tmp_path / "stick" / "old.sqlite3"
+    with ResultsStore.open(current) as store:
+        play(store, finish=False)
+    as_version_2(older)
+    read_only_disk()
+
+    with ResultsStore.open(current, readonly=True) as store:  # a report reads it
+        assert len(store.sessions()) == 1
+    assert main(["results", "--db", str(current)]) == 0
+    assert f"1 session (database: {current})" in capsys.readouterr().out
+    with pytest.raises(StoreReadOnly) as caught:  # the game is told why it cannot save
+        ResultsStore.open(current, retry=fast_retry())
+    assert str(caught.value) == f"results database is read-only: {current}"
+    with pytest.raises(StoreOutdated, match="cannot be upgraded here, as it cannot be written"):
+        ResultsStore.open(older, readonly=True)
 
 
 CHMOD_CHILD = """
