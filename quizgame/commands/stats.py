@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 HEADERS = ("#", "QUESTION ID", "ANSWERS", "RIGHT")
 ALIGN = "<<>>"
-FORMATS = ("text", "csv", "json")
 HARDEST = 3
 _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -263,14 +262,25 @@ def run(args: argparse.Namespace) -> int:
             # A table reads it first; a CSV or JSON file on standard output must stay whole.
             print(note, file=sys.stdout if shape == "text" else sys.stderr)
         pack_id = loaded.id if loaded is not None else ref
+
+        def nothing(detail: str = "") -> int:
+            if shape == "text":
+                return no_results(path, detail)
+            # A program reading the CSV or JSON gets an empty document, not a sentence.
+            if shape == "csv":
+                _write_csv([])
+            else:
+                _write_json(pack_id, [])
+            return no_results(path, detail, file=sys.stderr)
+
         if store is None:
             if loaded is None:
                 return fail(f"no pack or results called {ref!r} (database: {path}, not created yet)", EXIT_USAGE)
-            return no_results(path)
+            return nothing()
         versions = store.pack_versions(pack_id)
         if not versions:
             if loaded is not None:
-                return no_results(path, f" for pack {pack_id!r}")
+                return nothing(f" for pack {pack_id!r}")
             known = store.pack_ids()
             have = f"; packs with results: {', '.join(known)}" if known else ""
             return fail(f"no pack or results called {ref!r} (database: {path}){have}", EXIT_USAGE)

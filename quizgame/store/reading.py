@@ -41,8 +41,8 @@ def to_stdout(write: Callable[[TextIO], T]) -> T:
         out.detach()
 
 
-def no_results(path: Path, detail: str = "") -> int:
-    print(f"no results yet{detail} (database: {path})")
+def no_results(path: Path, detail: str = "", *, file: TextIO | None = None) -> int:
+    print(f"no results yet{detail} (database: {path})", file=file or sys.stdout)
     return EXIT_OK
 
 

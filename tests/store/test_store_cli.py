@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from quizgame.cli import main
+from quizgame.commands.stats import CSV_COLUMNS as CSV_HEADER
 from quizgame.packs.models import Pack
 from quizgame.packs.types import LoadedPack, PackError, Problem
 from quizgame.store import CURRENT_VERSION, EXPORT_COLUMNS, ResultsStore, StoreCorrupt
@@ -461,6 +462,27 @@ def test_stats_without_a_database(capsys, tmp_path: Path, pack_layer) -> None:
         0, f"no results yet (database: {path})\n",
     )
     assert not path.exists()
+
+
+@pytest.mark.parametrize("empty_database", [False, True], ids=["no database", "no results"])
+def test_stats_as_csv_or_json_with_no_results_is_an_empty_document(
+    capsys, tmp_path: Path, pack_layer, empty_database: bool
+) -> None:
+    path = tmp_path / "results.sqlite3"
+    if empty_database:
+        with ResultsStore.open(path) as store:
+            play(store, pack_id="other")
+    pack_layer["known"]["g20"] = LoadedPack(_pack(["q1"]), Path("g20.yaml"), "t", "c" * 64)
+    detail = " for pack 'g20'" if empty_database else ""
+    said = f"no results yet{detail} (database: {path})\n"
+
+    code, out, err = run(capsys, "stats", "g20", "--db", str(path), "--format", "csv")
+    assert (code, err) == (0, said)
+    assert list(csv.reader(io.StringIO(out))) == [list(CSV_HEADER)]
+    code, out, err = run(capsys, "stats", "g20", "--db", str(path), "--format", "json")
+    assert (code, err) == (0, said)
+    document = json.loads(out)
+    assert (document["pack"], document["versions"]) == ("g20", [])
 
 
 def test_stats_of_an_unknown_pack_without_a_database(capsys, tmp_path: Path, pack_layer) -> None:
