@@ -255,6 +255,13 @@
 
   // -- the question -------------------------------------------------------------------------
 
+  // The question's buttons and fields take answers, or are held (sent, time's up).
+  function answering(open) {
+    for (const node of document.querySelectorAll("#screen-question button, #screen-question input")) {
+      node.disabled = !open;
+    }
+  }
+
   function question(message) {
     notice("");
     state.question = message;
@@ -265,9 +272,7 @@
     text("q-points", plural(message.points, "point"));
     text("q-prompt", message.prompt);
     $("q-sent").hidden = true;
-    for (const node of document.querySelectorAll("#screen-question button, #screen-question input")) {
-      node.disabled = false;
-    }
+    answering(true);
     const choices = $("q-choices");
     choices.replaceChildren();
     $("q-multiple").hidden = true;
@@ -341,9 +346,7 @@
       return;
     }
     state.answered = true;
-    for (const node of document.querySelectorAll("#screen-question button, #screen-question input")) {
-      node.disabled = true;
-    }
+    answering(false);
     if (button) button.setAttribute("aria-pressed", "true");
     $("q-sent").hidden = false;
   }
@@ -402,9 +405,7 @@
     if (state.timesUp && !state.answered && (message.paused || message.remaining > 0)) {
       // The teacher gave more time just as it ran out here: the question is open again.
       state.timesUp = false;
-      for (const node of document.querySelectorAll("#screen-question button, #screen-question input")) {
-        node.disabled = false;
-      }
+      answering(true);
       show("question");
     }
     startClock(message.remaining, message.paused);
@@ -429,9 +430,7 @@
       state.timesUp = true;
       stopClock();
       if (!state.answered) {
-        for (const node of document.querySelectorAll("#screen-question button, #screen-question input")) {
-          node.disabled = true;
-        }
+        answering(false);
         wait("Time's up", "The answer comes on the projector.");
         announce("Time's up");
       }
