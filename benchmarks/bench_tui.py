@@ -77,13 +77,7 @@ READ_FIRST = 0.5
 FEEDBACK_VERDICTS = ("✔ Right", "◐ Partly right", "✘ Wrong", "⌛ Time's up")
 NEXT_KEY = b"\r"
 LAST_FEEDBACK = "See the results"  # the feedback screen's button after the session's last answer
-# Key sequences that answer a question of each type; the last key is the one timed.
-ANSWER_KEYS: dict[str, Sequence[bytes]] = {
-    "single": (b"1",),
-    "true_false": (b"t",),
-    "multiple": (b"1", b"\r"),
-    "short": (b"x", b"\r"),
-}
+ANSWER_KEY = b"1"  # every question of the key-press pack is single choice
 SETTLE = 0.15  # seconds of quiet before each timed key press, so the app is idle
 NEXT_TIMEOUT = 5.0  # seconds to wait for the next question after Enter
 
@@ -347,57 +341,38 @@ class SwapDriver:
 
 
 class QuizDriver:
-    """Plays the pack: answer, time until the verdict is drawn, Enter for the next question.
-
-    Every answer is timed and kept by question type; `timed_press` returns once a question of
-    the headline type (single choice: one key answers it) has been answered. The game is
-    relaunched when a session ends.
-    """
+    """Plays the single-choice pack: "1", time until the verdict is drawn, Enter for the
+    next question. The game is relaunched when a session ends."""
 
     name = "quizgame play"
 
-    def __init__(
-        self, env: dict[str, str], argv: list[str | Path], questions: list[PackQuestion], headline: str = "single"
-    ) -> None:
+    def __init__(self, env: dict[str, str], argv: list[str | Path], questions: list[PackQuestion]) -> None:
         self.env = env
         self.argv = argv
         self.questions = questions
-        self.headline = headline
         self.term: Term | None = None
         self.current: PackQuestion | None = None
-        self.by_type: dict[str, list[float]] = {}
-        self.launches = 0
         self.unexpected_ends = 0
 
     def start(self) -> None:
         self.term = Term(self.argv, self.env)
-        self.launches += 1
         self.term.wait_for(lambda s: question_on(self.questions, s) is not None, 30.0, "first question")
         self.current = question_on(self.questions, self.term.text())
 
     def timed_press(self) -> float:
-        while True:
-            if self.term is None:
-                self.start()
-            assert self.current is not None
-            kind = self.current.type
-            latency = self._answer()
-            self.by_type.setdefault(kind, []).append(latency)
-            self._advance()
-            if kind == self.headline:
-                return latency
+        if self.term is None:
+            self.start()
+        latency = self._answer()
+        self._advance()
+        return latency
 
     def _answer(self) -> float:
         assert self.term is not None and self.current is not None
         term = self.term
         term.drain(SETTLE)
-        keys = ANSWER_KEYS[self.current.type]
-        for key in keys[:-1]:
-            term.press(key)
-            term.drain(0.05)
         if feedback_shown(term.text()):
             raise Timeout(f"a verdict is on screen before answering {self.current.id}:\n{term.text()}")
-        sent = term.press(keys[-1])
+        sent = term.press(ANSWER_KEY)
         shown = term.wait_for(feedback_shown, 10.0, f"verdict for {self.current.id}")
         return shown - sent
 
