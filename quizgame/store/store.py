@@ -24,7 +24,7 @@ from quizgame.store.connection import (
     retry_busy,
     run_transaction,
 )
-from quizgame.store.errors import StoreError, StoreOutdated, StoreReadOnly, UnknownSession, translate
+from quizgame.store.errors import StoreCorrupt, StoreError, StoreOutdated, StoreReadOnly, UnknownSession, translate
 from quizgame.store.rows import (
     AnswerRecord,
     ClockRecord,
@@ -637,7 +637,14 @@ class ResultsStore:
             ).fetchall(),
             [],
         )
-        return [ClockRecord(*row) for row in rows]
+        try:
+            return [ClockRecord(*row) for row in rows]
+        except ValueError:
+            # A time the table's own checks cannot catch, written over by another program:
+            # the database is damaged, said as such, not a crash of the game looking it up.
+            raise StoreCorrupt(
+                f"results database is damaged or is not a quizgame database: {self.path}", self.path
+            ) from None
 
     def leaderboard(
         self, pack_id: str, limit: int = 10, *, pack_hash: str | None = None

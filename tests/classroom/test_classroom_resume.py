@@ -140,6 +140,19 @@ def test_a_damaged_database_is_reported_not_hidden(lighthouse, db_path: Path) ->
         offer(lighthouse, db_path)
 
 
+def test_a_damaged_clock_is_a_damaged_database_not_a_crash(lighthouse, db_path: Path) -> None:
+    import sqlite3
+
+    played(lighthouse, db_path, [True, False])
+    conn = sqlite3.connect(db_path)  # another program writes over what quizgame stored
+    damage = "INSERT INTO question_clocks SELECT id, 'q3', 3, 'not a time', NULL FROM sessions"
+    assert conn.execute(damage).rowcount == 1
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreCorrupt, match="results database is damaged"):
+        offer(lighthouse, db_path)
+
+
 def test_find_resumable_works_on_an_open_store(lighthouse, db_path: Path) -> None:
     played(lighthouse, db_path, [False, False])
     with ResultsStore.open(db_path, readonly=True) as store:
