@@ -32,9 +32,7 @@ SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 _GONE = select.POLLHUP | select.POLLERR | select.POLLNVAL
 
-# Whether this process's command took charge of its signals (catch_signals()), and the
-# first SIGTERM or SIGHUP received since, if any.
-_caught = False
+# The first SIGTERM or SIGHUP received since catch_signals(), if any.
 _received: int | None = None
 
 
@@ -65,26 +63,12 @@ def silence_standard_streams() -> None:
 def catch_signals() -> None:
     """Called first thing by the command line: from now on SIGTERM and SIGHUP are noted
     instead of killing the process; the command leaves with status 0 at its next check."""
-    global _caught
-    _caught = True
-    for signum in SIGNALS:
-        signal.signal(signum, _note)
-
-
-def hold_signals() -> None:
-    """Called before opening what must be closed: SIGTERM and SIGHUP are only noted, until
-    the app's loop takes them over (hand_over()). Nothing changes unless catch_signals()
-    was called: a game run inside another program leaves that program's signals alone."""
-    if not _caught:
-        return
     for signum in SIGNALS:
         signal.signal(signum, _note)
 
 
 def release_signals() -> None:
     """For the commands that run no game: SIGTERM and SIGHUP back to their defaults."""
-    global _caught
-    _caught = False
     for signum in SIGNALS:
         signal.signal(signum, signal.SIG_DFL)
 

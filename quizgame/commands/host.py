@@ -75,10 +75,11 @@ def _host(args, pack, game, mode, sock) -> int:  # type: ignore[no-untyped-def]
     from quizgame.live.server import LiveServer, lan_addresses
     from quizgame.saving import GameSaver
     from quizgame.store import new_id
-    from quizgame.hangup import hold_signals, received
+    from quizgame.hangup import received
     from quizgame.tui.host import HostApp, HostConfig
 
-    hold_signals()  # the saver is opened next: from now on a signal is noted, not obeyed
+    # From cli.main on, a signal is noted, not obeyed (quizgame.hangup): the saver opened
+    # next is closed whatever comes.
     port = sock.getsockname()[1]
     db = getattr(args, "db", None)
     unfinished = find_unfinished(db, pack) if mode == "live" else None

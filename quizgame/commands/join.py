@@ -32,9 +32,8 @@ def run(args: argparse.Namespace) -> int:
     if not name:
         suggested = _remembered_name()
     client = LiveClient(address, tokens=tokens)
-    from quizgame.hangup import hold_signals, received
+    from quizgame.hangup import received
 
-    hold_signals()
     app = JoinApp(
         JoinConfig(client=client, name=name, suggested_name=suggested, pin=pin, handle_signals=True)
     )

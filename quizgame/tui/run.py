@@ -21,9 +21,8 @@ _QUIET_WAIT = 1.0
 
 def run_game(config: AppConfig) -> int:
     from quizgame.tui.app import create_app
-    from quizgame.hangup import hold_signals, received
+    from quizgame.hangup import received
 
-    hold_signals()
     if received() is not None:  # SIGTERM or SIGHUP on the way here: nothing to show or save
         return 0
     if config.recorder is None:
