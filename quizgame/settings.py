@@ -179,6 +179,13 @@ class SettingsFile:
         self._damaged = False
         self._settings: Settings | None = None
 
+    @classmethod
+    def default(cls) -> SettingsFile:
+        """The player's own settings file (quizgame.locations.settings_path)."""
+        from quizgame.locations import settings_path
+
+        return cls(settings_path())
+
     @property
     def settings(self) -> Settings:
         return self._load()

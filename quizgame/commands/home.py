@@ -7,13 +7,12 @@ from pathlib import Path
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizgame.locations import settings_path
     from quizgame.settings import SettingsFile
     from quizgame.tui.config import AppConfig
     from quizgame.tui.run import run_game
 
     extra_dirs: list[Path] = list(getattr(args, "packs", None) or [])
-    settings = SettingsFile(settings_path())
+    settings = SettingsFile.default()
     config = AppConfig(
         extra_pack_dirs=tuple(extra_dirs),
         # The name given last time; on the first run the home screen asks for one.

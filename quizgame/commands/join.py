@@ -45,7 +45,6 @@ def run(args: argparse.Namespace) -> int:
 def _remembered_name() -> str:
     """The name this player gave the game before (quizgame.settings), to offer in the form:
     offered, not used, as a shared machine may have another student at it now."""
-    from quizgame.locations import settings_path
     from quizgame.settings import SettingsFile
 
-    return SettingsFile(settings_path()).settings.player
+    return SettingsFile.default().settings.player

@@ -75,11 +75,10 @@ def _run(args: argparse.Namespace) -> int:
     except InvalidName as error:
         return _fail(f"the player name given with --player cannot be used: {error}", EXIT_USAGE)
 
-    from quizgame.locations import settings_path
     from quizgame.settings import SettingsFile
     from quizgame.tui.run import run_game
 
-    settings = SettingsFile(settings_path())
+    settings = SettingsFile.default()
     config = AppConfig(
         extra_pack_dirs=tuple(extra_dirs),
         start_pack=pack,

@@ -140,7 +140,7 @@ class QuizApp(App[int]):
             self._after_first_paint(first)
 
     def _after_first_paint(self, first: QuizScreen | None) -> None:
-        recorder = self._recorder()
+        self._recorder()  # opened now, once the first screen is drawn, not during start-up
         if first is None:
             return
         self._read_settings()

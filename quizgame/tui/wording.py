@@ -128,6 +128,13 @@ def quote_text(fragments: tuple[str, ...]) -> str:
     return " … ".join(fragments)
 
 
+def name_refused(typed: str, reason: str) -> str:
+    """What a player is told when the name they typed is refused (quizgame.engine.names)."""
+    if not typed.strip():
+        return "Type your name first."
+    return f"{reason[:1].upper()}{reason[1:]}."
+
+
 def size_message(width: int, height: int, need: tuple[int, int]) -> str:
     return (
         "The terminal is too small.\n\n"

@@ -80,3 +80,14 @@ def test_long_date_has_no_leading_zero() -> None:
 def test_size_message_gives_current_and_needed_size() -> None:
     text = wording.size_message(50, 15, (60, 18))
     assert "50×15" in text and "60×18" in text
+
+
+def test_a_refused_name_is_told_as_a_sentence() -> None:
+    from quizgame.engine.names import InvalidName, check_name
+    from quizgame.tui.wording import name_refused
+
+    assert name_refused("   ", "a name needs at least one letter") == "Type your name first."
+    with pytest.raises(InvalidName) as refused:
+        check_name("x" * 41)
+    said = name_refused("x" * 41, str(refused.value))
+    assert said[0].isupper() and said.endswith(".") and said[1:-1] == str(refused.value)[1:]

@@ -19,7 +19,7 @@ from quizgame.tui.widgets.checklist import Checklist
 from quizgame.tui.widgets.literal import NAME_REFUSAL, TextField, lit
 from quizgame.tui.widgets.status import StatusLine
 from quizgame.tui.widgets.tickbox import TickBox
-from quizgame.tui.wording import long_date
+from quizgame.tui.wording import long_date, name_refused
 
 if TYPE_CHECKING:
     from quizgame.engine import SessionOptions
@@ -412,9 +412,7 @@ class HomeScreen(GameScreen):
         try:
             player = check_name(typed)
         except InvalidName as error:
-            reason = str(error)
-            message = "Type your name first." if not typed.strip() else f"{reason[:1].upper()}{reason[1:]}."
-            self.notify(lit(message), severity="warning")
+            self.notify(lit(name_refused(typed, str(error))), severity="warning")
             self.action_focus_name()
             return
         options = self._options(pack)

@@ -11,6 +11,7 @@ from textual.widgets import Input
 
 from quizgame.tui.screens.base import GameModal, sheet
 from quizgame.tui.widgets.literal import NAME_REFUSAL, Plain, TextField, lit
+from quizgame.tui.wording import name_refused
 
 
 class NameScreen(GameModal):
@@ -45,11 +46,7 @@ class NameScreen(GameModal):
         try:
             name = check_name(event.value)
         except InvalidName as error:
-            reason = str(error)
-            said = "Type your name first." if not event.value.strip() else f"{reason[:1].upper()}{reason[1:]}."
+            said = name_refused(event.value, str(error))
             self.query_one("#problem", Plain).update(lit(said, "$text-error"))
             return
         self.dismiss(name)
-
-    def action_back(self) -> None:
-        self.dismiss(None)

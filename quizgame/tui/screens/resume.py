@@ -141,9 +141,6 @@ class ResumeScreen(GameModal):
     def action_answer(self, resume: bool) -> None:
         self.dismiss(resume or self.exam)
 
-    def action_back(self) -> None:
-        self.dismiss(None)
-
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "back":

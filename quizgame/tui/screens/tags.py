@@ -41,6 +41,3 @@ class TagsScreen(GameModal):
     def _done(self, event: Checklist.Submitted) -> None:
         event.stop()
         self.dismiss(tuple(event.checklist.selected))
-
-    def action_back(self) -> None:
-        self.dismiss(None)
