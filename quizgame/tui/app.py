@@ -190,11 +190,16 @@ class QuizApp(App[int]):
             self._began(session)
             first.release()
             return
+        # Either way a fresh screen: whatever was pressed on the held one before the offer
+        # came up does not count.
+        await self._offer_resume(offer, session)
+
+    async def _offer_resume(self, offer: ResumeOffer, session: QuizSession) -> None:
+        """Resume `offer`, start `session` afresh, or go back to the home screen and start
+        nothing: the player's choice."""
         from quizgame.tui.screens.resume import ResumeScreen
 
         async def chosen(resume: bool | None) -> None:
-            # Either way a fresh screen: whatever was pressed on the held one before the
-            # offer came up does not count. Back (None): neither, the home screen.
             if resume is None:
                 await self._show_main(self._home_screen())
             elif resume:
@@ -303,18 +308,8 @@ class QuizApp(App[int]):
         if offer is None:
             await self._play(session)
             return
-        from quizgame.tui.screens.resume import ResumeScreen
-
-        async def chosen(resume: bool | None) -> None:
-            if resume is None:  # back: nothing starts
-                await self._show_main(self._home_screen())
-            elif resume:
-                await self._play(offer.session, resumed=offer)
-            else:
-                await self._play(session)
-
         await self._show_main(self._blank_screen())
-        await self.push_screen(ResumeScreen(offer), chosen)
+        await self._offer_resume(offer, session)
 
     async def _play(self, session: QuizSession, resumed: ResumeOffer | None = None) -> None:
         self._began(session, resumed)
