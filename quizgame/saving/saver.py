@@ -125,8 +125,13 @@ class GameSaver:
         session_id = self.session_id(session)
         if session_id is None:
             return  # not a session saved here
+        exam = session.options.mode == "exam"
+        if clock.remaining is None and (moved or not exam):
+            # Untimed: no deadline to keep. Only an exam's question seen matters (its
+            # session can then be carried on, not started again).
+            return
         if session_id in self._unstored:
-            if session.options.mode != "exam":
+            if not exam:
                 return  # practice with nothing answered leaves nothing behind
             # An exam's question seen is a clock running: it must hold across a restart
             # even before the first answer, so the session is written now.

@@ -302,6 +302,28 @@ def test_answers_still_unsaved_at_the_end_are_kept_in_a_file_and_added_next_time
     later.close(10)
 
 
+@pytest.mark.parametrize(
+    ("mode", "time_limit", "kept"),
+    [("practice", None, []), ("practice", 30, [2]), ("exam", None, [1, 2]), ("exam", 30, [1, 2])],
+)
+def test_a_clock_is_stored_only_where_it_counts(lighthouse, db_path: Path, mode, time_limit, kept) -> None:
+    """A deadline to keep (a timed question), or an exam's question seen (the exam can then
+    only be carried on); an untimed practice question has neither."""
+    saver = saver_for(db_path)
+    session = QuizSession(lighthouse, SessionOptions(seed=1, mode=mode, time_limit=time_limit))
+    session_id = saver.start(session, "Ann", until_answered=True)
+    for ok in (True, False):
+        session.show_current()
+        saver.shown(session, session.question_clock())
+        session.hide()
+        session.unhide()  # help opened and closed: in practice the clock moved
+        saver.clock_moved(session, session.question_clock())
+        saver.record(session, session.answer(right_answer(session.current) if ok else wrong_answer(session.current)))
+    assert saver.close(10).ok
+    with ResultsStore.open(db_path, readonly=True) as store:
+        assert [c.question_number for c in store.question_clocks(session_id)] == kept
+
+
 # -- a pause while the game draws -----------------------------------------------------------
 
 
