@@ -15,7 +15,6 @@ class Conditions(NamedTuple):
     mode: str
     time_limit: float | None  # seconds for every question; None: each question's own, or none
     seed: int | None
-    count: int | None  # the count asked for; None: every question chosen
     questions: int  # questions in the session
     sections: tuple[str, ...]
     tags: tuple[str, ...]
@@ -72,12 +71,10 @@ def read_conditions(
     scoring = options.get("scoring") if isinstance(options.get("scoring"), Mapping) else {}
     limit = options.get("time_limit")
     seed = options.get("seed")
-    count = options.get("count")
     return Conditions(
         mode=mode,
         time_limit=float(limit) if isinstance(limit, (int, float)) and not isinstance(limit, bool) else None,
         seed=seed if isinstance(seed, int) and not isinstance(seed, bool) else None,
-        count=count if isinstance(count, int) and not isinstance(count, bool) else None,
         questions=questions,
         sections=_names(options.get("sections")),
         tags=_names(options.get("tags")),
