@@ -181,6 +181,31 @@ async def test_practice_clock_stops_while_the_terminal_is_too_small(
         await shows(pilot, "0:24 left")
 
 
+async def test_a_question_resized_under_help_comes_back_at_its_size_and_time(
+    make_app, lighthouse, clock
+) -> None:
+    # Resized while help covers it, the question's screen gets no resize of its own (and
+    # help takes no keys while the terminal is too small): it looks at the size itself when
+    # it shows again.
+    app = make_app(start_pack=lighthouse, options=PRACTICE)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot, asking(app, 1))
+        clock.advance(5)
+        await pilot.press("question_mark")
+        await settle(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.resize_terminal(50, 15)
+        await shows(pilot, "The terminal is too small", wrapped=True)
+        await pilot.press("escape")  # not taken while too small
+        assert isinstance(app.screen, HelpScreen)
+        clock.advance(40)
+        await pilot.resize_terminal(100, 30)
+        await pilot.press("escape")
+        await settle(pilot, asking(app, 1))
+        await shows(pilot, "0:25 left", absent=["too small"])
+        clock.advance(1)
+        await shows(pilot, "0:24 left")
+
+
 async def test_exam_clock_runs_on_and_shows_while_the_terminal_is_too_small(
     make_app, lighthouse, clock
 ) -> None:
